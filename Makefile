@@ -1,0 +1,50 @@
+# One-word targets. `make site` and `make test` set up everything they need on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1  # the end-of-life notice is in the README, not in every build
+
+.PHONY: setup site test lint format serve schemas bench lock clean
+
+setup: $(STAMP)
+
+# The virtual environment, rebuilt when the pinned dependencies or the package metadata change.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+site: setup  ## validate data/ and build the site into site/
+	$(BIN)/mvi-site validate data
+	$(BIN)/mkdocs build --strict --quiet
+
+test: setup lint  ## the whole suite, as CI runs it
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+serve: setup  ## live preview on http://127.0.0.1:8000, reloading on changes in data/
+	$(BIN)/mvi-site validate data
+	$(BIN)/mkdocs serve --watch data
+
+schemas: setup  ## regenerate the JSON Schemas editors' tools use
+	$(BIN)/mvi-site schema --out schemas
+
+bench: setup  ## validation speed at 10,000 tenders
+	$(BIN)/python bench/validate.py
+
+lock:  ## re-pin every dependency (with hashes) from pyproject.toml
+	$(PYTHON) -m venv /tmp/mvi-lock && /tmp/mvi-lock/bin/pip install --quiet pip-tools
+	/tmp/mvi-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev \
+	  --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

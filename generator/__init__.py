@@ -1,0 +1,1 @@
+"""mvi-site: validate procurement data and publish it as a static site."""

@@ -1,0 +1,100 @@
+"""The `mvi-site` command: validate data, export schemas.
+
+Exit codes: 0 valid, 1 invalid data, 2 usage error. No traceback reaches the editor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.clock import today
+from generator.output import FORMATS
+from generator.schemas import write_schemas
+from generator.validate import validate_data
+
+log = logging.getLogger(__name__)
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        return EXIT_USAGE
+    except Exception as error:
+        print(
+            f"mvi-site: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in mvi-site, not in your data; please report it with the "
+            "command you ran.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mvi-site", description="Validate and publish the Inkopen met Impact data."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check every file in the data folder")
+    validate.add_argument(
+        "data", nargs="?", default="data", type=Path, help="the data folder (default: data)"
+    )
+    validate.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="text",
+        help="text for people, github for annotations, json for tools",
+    )
+    validate.add_argument("--strict", action="store_true", help="warnings fail too")
+    validate.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=os.environ.get("MVI_LANG", "nl"),
+        help="language of the messages (default: nl, or $MVI_LANG)",
+    )
+    validate.add_argument(
+        "--today", type=_date, help="judge staleness as of this date (YYYY-MM-DD)"
+    )
+    validate.set_defaults(handler=_validate)
+
+    schema = commands.add_parser("schema", help="write a JSON Schema per kind of file")
+    schema.add_argument("--out", type=Path, required=True, help="folder to write into")
+    schema.set_defaults(handler=_schema)
+    return parser
+
+
+def _date(text: str) -> str:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    return text
+
+
+def _validate(args: argparse.Namespace) -> int:
+    if not args.data.is_dir():
+        print(f"mvi-site: data folder not found: {args.data}", file=sys.stderr)
+        return EXIT_USAGE
+    _, report = validate_data(args.data, today(args.today))
+    print(FORMATS[args.format](report, args.lang))
+    return EXIT_OK if report.ok(strict=args.strict) else EXIT_INVALID
+
+
+def _schema(args: argparse.Namespace) -> int:
+    for path in write_schemas(args.out):
+        print(path)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

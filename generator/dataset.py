@@ -1,0 +1,94 @@
+"""The validated data set: every record of every kind, and where each came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.layout import KINDS, Kind
+from generator.models import (
+    ActionPlan,
+    AmbitionLevelInfo,
+    Case,
+    CategoryPlan,
+    Goal,
+    Organisation,
+    RouteMap,
+    Tender,
+    Theme,
+)
+from generator.models.common import Strict
+from generator.yamlsource import Loc, YamlSource
+
+
+@dataclass
+class Entry:
+    """One record as read from its file; `record` is None when it did not validate."""
+
+    kind: Kind
+    id: str
+    source: YamlSource
+    base: Loc  # where the record starts inside its file: () or (id,) in a mapping file
+    raw: Any
+    record: Strict | None = None
+
+
+@dataclass
+class DataSet:
+    """All entries by kind and id; the valid records are what later stages may trust."""
+
+    root: Path
+    entries: dict[str, dict[str, Entry]] = field(
+        default_factory=lambda: {kind.name: {} for kind in KINDS}
+    )
+
+    def add(self, entry: Entry) -> None:
+        self.entries[entry.kind.name][entry.id] = entry
+
+    def ids(self, kind: str) -> set[str]:
+        """Every id of a kind, valid or not, so one bad file does not cascade into others."""
+        return set(self.entries[kind])
+
+    def valid(self, kind: str) -> Iterator[Entry]:
+        return (entry for entry in self.entries[kind].values() if entry.record is not None)
+
+    def records(self, kind: str) -> dict[str, Any]:
+        return {entry.id: entry.record for entry in self.valid(kind)}
+
+    @property
+    def themes(self) -> dict[str, Theme]:
+        return self.records("theme")
+
+    @property
+    def ambition_levels(self) -> dict[str, AmbitionLevelInfo]:
+        return self.records("ambition-level")
+
+    @property
+    def goals(self) -> dict[str, Goal]:
+        return self.records("goal")
+
+    @property
+    def organisations(self) -> dict[str, Organisation]:
+        return self.records("organisation")
+
+    @property
+    def category_plans(self) -> dict[str, CategoryPlan]:
+        return self.records("category-plan")
+
+    @property
+    def route_maps(self) -> dict[str, RouteMap]:
+        return self.records("route-map")
+
+    @property
+    def tenders(self) -> dict[str, Tender]:
+        return self.records("tender")
+
+    @property
+    def action_plans(self) -> dict[str, ActionPlan]:
+        return self.records("action-plan")
+
+    @property
+    def cases(self) -> dict[str, Case]:
+        return self.records("case")

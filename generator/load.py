@@ -1,0 +1,111 @@
+"""Find the YAML files of `data/` by the layout and read them into entries (not yet validated)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.dataset import DataSet, Entry
+from generator.layout import IMAGES, KINDS, Kind
+from generator.problems import Problem, make_problem
+from generator.yamlsource import YamlSource, read_yaml
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def load_data(root: Path) -> tuple[DataSet, list[Problem], int]:
+    """Read every file of the layout: the entries, the problems found, and the file count."""
+    dataset, problems, files = DataSet(root), list(_unexpected(root)), 0
+    for kind in KINDS:
+        for path in _files_of(root, kind, problems):
+            files += 1
+            source, data, found = read_yaml(path, display_path(path))
+            problems.extend(found)
+            if source is not None and data is not None:
+                problems.extend(_add_entries(dataset, kind, source, data))
+    return dataset, problems, files
+
+
+def display_path(path: Path) -> str:
+    """The path as the editor should see it: relative to where the command was run."""
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def _files_of(root: Path, kind: Kind, problems: list[Problem]) -> Iterator[Path]:
+    path = root / kind.path
+    if not kind.is_folder:
+        if path.is_file():
+            yield path
+        else:
+            problems.append(make_problem(display_path(root), 1, 1, "missing-file", name=kind.path))
+        return
+    if not path.is_dir():
+        return
+    for child in sorted(path.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if _valid_record_file(child, problems):
+            yield child
+
+
+def _valid_record_file(path: Path, problems: list[Problem]) -> bool:
+    shown = display_path(path)
+    if path.is_dir() or path.suffix not in (".yaml", ".yml"):
+        problems.append(
+            make_problem(shown, 1, 1, "unexpected-file", name=path.name, allowed="<id>.yaml")
+        )
+        return False
+    if path.suffix == ".yml":
+        problems.append(
+            make_problem(
+                shown, 1, 1, "wrong-extension", name=path.name, suggestion=path.stem + ".yaml"
+            )
+        )
+        return False
+    if not _ID.match(path.stem):
+        problems.append(
+            make_problem(
+                shown, 1, 1, "invalid-file-name", name=path.name, suggestion=suggest_id(path.stem)
+            )
+        )
+        return False
+    return True
+
+
+def suggest_id(text: str) -> str:
+    """A valid id close to `text`: 'ICT Werkplek_2027' becomes 'ict-werkplek-2027'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "nieuw"
+
+
+def _add_entries(dataset: DataSet, kind: Kind, source: YamlSource, data: object) -> list[Problem]:
+    if not isinstance(data, dict):
+        return [source.problem((), "not-a-mapping", found=type(data).__name__)]
+    if kind.is_folder:
+        dataset.add(Entry(kind, source.path.stem, source, (), data))
+        return []
+    problems = []
+    for key, value in data.items():
+        if not isinstance(key, str) or not _ID.match(key):
+            problems.append(source.problem((key,), "invalid-id", at_key=True, value=key))
+            continue
+        dataset.add(Entry(kind, key, source, (key,), value))
+    return problems
+
+
+def _unexpected(root: Path) -> Iterator[Problem]:
+    allowed = {kind.path for kind in KINDS} | {IMAGES, "README.md"}
+    if not root.is_dir():
+        return
+    for child in sorted(root.iterdir()):
+        if child.name not in allowed and not child.name.startswith("."):
+            yield make_problem(
+                display_path(child),
+                1,
+                1,
+                "unexpected-file",
+                name=child.name,
+                allowed=", ".join(sorted(allowed)),
+            )

@@ -1,0 +1,43 @@
+"""Category plans for the government-wide procurement categories (categorieplannen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.models.common import (
+    AmbitionLevel,
+    Contact,
+    Id,
+    Link,
+    Markdown,
+    OrganisationRef,
+    Period,
+    Strict,
+    Text,
+    ThemeRef,
+)
+
+
+class ThemeAmbition(Strict):
+    """The level chosen for one theme, and the concrete targets behind it."""
+
+    level: AmbitionLevel
+    targets: list[Text] = []
+
+
+class CategoryPlan(Strict):
+    """One government-wide procurement category and its plan; the id names the category."""
+
+    id: Id
+    name: Text
+    category_manager: OrganisationRef | None = None  # left out when no source names it
+    summary: Text
+    scope: Markdown
+    product_groups: list[Text] = []
+    period: Period
+    ambitions: dict[ThemeRef, ThemeAmbition] = {}
+    market_developments: Markdown | None = None
+    contact: Contact | None = None
+    last_reviewed: dt.date
+    plan: Link | None = None
+    example: bool = False

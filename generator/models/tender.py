@@ -1,0 +1,109 @@
+"""Planned tenders: the records of the tender calendar (aanbestedingskalender)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from generator.models.common import (
+    AmbitionLevel,
+    CategoryRef,
+    Contact,
+    Cpv,
+    Id,
+    Markdown,
+    OrganisationRef,
+    PlannedDate,
+    ShortStr,
+    Strict,
+    Text,
+    ThemeRef,
+    Url,
+)
+
+Kind = Literal["works", "supplies", "services"]
+Procedure = Literal[
+    "open",  # openbare procedure
+    "restricted",  # niet-openbare procedure
+    "competitive-dialogue",  # concurrentiegerichte dialoog
+    "competitive-negotiation",  # mededingingsprocedure met onderhandeling
+    "innovation-partnership",  # innovatiepartnerschap
+    "negotiated-without-notice",  # onderhandelingsprocedure zonder aankondiging
+    "multiple-quotation",  # meervoudig onderhandse procedure
+    "single-source",  # enkelvoudig onderhandse procedure
+    "national-open",  # nationale openbare procedure
+]
+Application = Literal["requirements", "award-criteria", "contract-conditions"]
+Certainty = Literal["indicative", "planned", "confirmed"]
+Status = Literal["planned", "market-consultation", "published", "awarded", "withdrawn"]
+
+
+class ValueRange(Strict):
+    """Estimated value in euros excluding VAT; min equals max for a point estimate."""
+
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+
+
+class Duration(Strict):
+    """Contract duration in months, with any extension options."""
+
+    months: int = Field(ge=1, le=600)
+    extension_months: int = Field(default=0, ge=0, le=600)
+
+
+class TenderTheme(Strict):
+    """How one MVI theme will be applied in this tender, and at which ambition level."""
+
+    level: AmbitionLevel
+    applied_as: list[Application] = Field(min_length=1)
+    note: Text | None = None
+
+
+class Lot(Strict):
+    """A lot (perceel) of the tender."""
+
+    title: Text
+    description: Text | None = None
+    estimated_value: ValueRange | None = None
+
+
+class MarketConsultation(Strict):
+    """A planned market consultation (marktconsultatie) before publication."""
+
+    planned: PlannedDate
+    description: Text | None = None
+
+
+class Tender(Strict):
+    """One planned tender; the id (the file name) never changes once published."""
+
+    id: Id
+    title: Text
+    description: Markdown
+    buyer: OrganisationRef
+    category: CategoryRef | None = None
+    cpv: list[Cpv] = Field(min_length=1)
+    kind: Kind
+    procedure: Procedure | None = None
+    estimated_value: ValueRange | None = None
+    above_eu_threshold: bool
+    expected_publication: PlannedDate
+    contract_start: PlannedDate | None = None
+    duration: Duration | None = None
+    lots: list[Lot] = []
+    themes: dict[ThemeRef, TenderTheme] = {}
+    mvi_criteria_product_group: ShortStr | None = None
+    social_return: bool = False
+    international_social_conditions: bool = False
+    sme_suitable: bool = False
+    market_consultation: MarketConsultation | None = None
+    certainty: Certainty
+    status: Status
+    withdrawal_reason: Text | None = None
+    tenderned_url: Url | None = None
+    contact: Contact
+    last_updated: dt.date
+    example: bool = False

@@ -1,0 +1,543 @@
+"""Problems found in the data, with stable codes and messages in Dutch and English.
+
+Problems are *returned* in a report, never raised: an editor gets every problem of every file in
+one run. Each code has a message and a hint template per language; the text is filled in only when
+the report is printed, so tests can assert `(file, line, code)` without depending on wording.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Code:
+    """One kind of problem: its severity, what it means, and how to fix it, in both languages."""
+
+    code: str
+    severity: Severity
+    title: str
+    message: Mapping[str, str]
+    hint: Mapping[str, str] = field(default_factory=dict)
+
+
+CODES: dict[str, Code] = {}
+
+
+def _code(
+    code: str,
+    severity: Severity,
+    title: str,
+    nl: str,
+    en: str,
+    hint_nl: str = "",
+    hint_en: str = "",
+) -> None:
+    hints = {"nl": hint_nl, "en": hint_en} if hint_nl or hint_en else {}
+    CODES[code] = Code(code, severity, title, {"nl": nl, "en": en}, hints)
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+# --- Files and YAML syntax -------------------------------------------------------------------
+_code(
+    "not-utf8",
+    E,
+    "File is not UTF-8",
+    "het bestand is niet in UTF-8 opgeslagen (ongeldige byte {byte})",
+    "the file is not saved as UTF-8 (invalid byte {byte})",
+    "Sla het bestand op als UTF-8 (in VS Code: rechtsonder de codering kiezen).",
+    "Save the file as UTF-8 (in VS Code: pick the encoding at the bottom right).",
+)
+_code(
+    "yaml-syntax",
+    E,
+    "YAML syntax error",
+    "YAML-syntaxfout: {detail}",
+    "YAML syntax error: {detail}",
+    "Controleer inspringing (spaties), dubbele punten en aanhalingstekens op en vlak vóór "
+    "deze regel.",
+    "Check indentation (spaces), colons and quotes on and just before this line.",
+)
+_code(
+    "tab-indentation",
+    E,
+    "Tab used for indentation",
+    "een tab-teken gebruikt voor inspringing",
+    "a tab character is used for indentation",
+    "YAML staat alleen spaties toe: vervang de tab door twee spaties.",
+    "YAML allows spaces only: replace the tab with two spaces.",
+)
+_code(
+    "duplicate-key",
+    E,
+    "Duplicate key",
+    "het veld '{key}' staat twee keer in dezelfde lijst van velden (eerst op regel {first})",
+    "the key '{key}' appears twice in the same mapping (first on line {first})",
+    "Verwijder een van beide; anders geldt stilzwijgend alleen de laatste.",
+    "Remove one of them; otherwise only the last one silently counts.",
+)
+_code(
+    "alias",
+    E,
+    "YAML anchor or alias",
+    "YAML-ankers en -verwijzingen (&naam, *naam, <<) zijn niet toegestaan",
+    "YAML anchors and aliases (&name, *name, <<) are not allowed",
+    "Schrijf de waarde voluit; dat is duidelijker voor de volgende lezer.",
+    "Write the value out in full; it is clearer for the next reader.",
+)
+_code(
+    "custom-tag",
+    E,
+    "YAML tag",
+    "YAML-tags zoals '{tag}' zijn niet toegestaan",
+    "YAML tags such as '{tag}' are not allowed",
+    "Verwijder de tag; zet de waarde zo nodig tussen aanhalingstekens.",
+    "Remove the tag; put the value in quotes if needed.",
+)
+_code(
+    "complex-key",
+    E,
+    "Key is not plain text",
+    "een veldnaam moet gewone tekst zijn",
+    "a key must be plain text",
+)
+_code(
+    "too-deep",
+    E,
+    "Nesting too deep",
+    "de gegevens zijn te diep genest",
+    "the data is nested too deeply",
+)
+_code(
+    "empty-file",
+    E,
+    "Empty file",
+    "het bestand is leeg",
+    "the file is empty",
+    "Vul het bestand aan of verwijder het.",
+    "Fill in the file or delete it.",
+)
+_code(
+    "multiple-documents",
+    E,
+    "More than one YAML document",
+    "het bestand bevat meer dan één YAML-document ('---')",
+    "the file holds more than one YAML document ('---')",
+    "Eén bestand bevat één record: verplaats het tweede deel naar een eigen bestand.",
+    "One file holds one record: move the second part to a file of its own.",
+)
+_code(
+    "not-a-mapping",
+    E,
+    "File is not a set of fields",
+    "verwacht een lijst van velden (veld: waarde), gevonden: {found}",
+    "expected a mapping of fields (field: value), found: {found}",
+    "Kijk naar een bestaand bestand van dezelfde soort als voorbeeld.",
+    "Look at an existing file of the same kind as an example.",
+)
+_code(
+    "unreadable-file",
+    E,
+    "File cannot be read",
+    "het bestand kan niet worden gelezen: {detail}",
+    "the file cannot be read: {detail}",
+)
+_code(
+    "invalid-file-name",
+    E,
+    "File name is not a valid id",
+    "de bestandsnaam '{name}' is geen geldige id",
+    "the file name '{name}' is not a valid id",
+    "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld '{suggestion}.yaml'.",
+    "Use lower-case letters, digits and hyphens only, for example '{suggestion}.yaml'.",
+)
+_code(
+    "wrong-extension",
+    E,
+    "Wrong file extension",
+    "het bestand '{name}' heeft niet de extensie .yaml",
+    "the file '{name}' does not end in .yaml",
+    "Hernoem het naar '{suggestion}'.",
+    "Rename it to '{suggestion}'.",
+)
+_code(
+    "unexpected-file",
+    E,
+    "File outside the data layout",
+    "'{name}' hoort niet op deze plek in data/",
+    "'{name}' does not belong at this place in data/",
+    "Toegestaan zijn: {allowed}. Zie 'De indeling van data/' in de README.",
+    "Allowed here: {allowed}. See 'The data layout' in the README.",
+)
+_code(
+    "missing-file",
+    E,
+    "Required file missing",
+    "het verplichte bestand '{name}' ontbreekt",
+    "the required file '{name}' is missing",
+)
+_code(
+    "id-in-file",
+    E,
+    "id written in the file",
+    "het veld 'id' hoort niet in het bestand: de id is de bestandsnaam ('{id}')",
+    "the field 'id' does not belong in the file: the id is the file name ('{id}')",
+    "Verwijder deze regel; hernoem het bestand om de id te veranderen.",
+    "Remove this line; rename the file to change the id.",
+)
+
+# --- Fields (from the models) ----------------------------------------------------------------
+_code(
+    "missing-field",
+    E,
+    "Required field missing",
+    "het verplichte veld '{field}' ontbreekt",
+    "the required field '{field}' is missing",
+    "Voeg '{field}:' toe op dit niveau.",
+    "Add '{field}:' at this level.",
+)
+_code(
+    "unknown-field",
+    E,
+    "Unknown field",
+    "onbekend veld '{field}'",
+    "unknown field '{field}'",
+    "{suggestion}",
+    "{suggestion}",
+)
+_code(
+    "wrong-type",
+    E,
+    "Wrong kind of value",
+    "verwacht {expected_nl}, gevonden {found_nl}",
+    "expected {expected_en}, found {found_en}",
+    "{advice_nl}",
+    "{advice_en}",
+)
+_code(
+    "invalid-choice",
+    E,
+    "Value not in the list",
+    "'{value}' is geen toegestane waarde",
+    "'{value}' is not an allowed value",
+    "{suggestion}Kies uit: {allowed}.",
+    "{suggestion}Choose from: {allowed}.",
+)
+_code(
+    "invalid-date",
+    E,
+    "Not a real date",
+    "'{value}' is geen geldige datum",
+    "'{value}' is not a valid date",
+    "Schrijf een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2027-03-31.",
+    "Write an existing date as YYYY-MM-DD, for example 2027-03-31.",
+)
+_code(
+    "invalid-planned-date",
+    E,
+    "Not a date, month or quarter",
+    "'{value}' is geen datum, maand of kwartaal",
+    "'{value}' is not a date, month or quarter",
+    "Schrijf 2027-05-14 (dag), 2027-05 (maand) of 2027-Q2 (kwartaal).",
+    "Write 2027-05-14 (day), 2027-05 (month) or 2027-Q2 (quarter).",
+)
+_code(
+    "invalid-id",
+    E,
+    "Not a valid id",
+    "'{value}' is geen geldige id",
+    "'{value}' is not a valid id",
+    "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'ict-werkplek'.",
+    "Use lower-case letters, digits and hyphens only, for example 'ict-werkplek'.",
+)
+_code(
+    "invalid-cpv",
+    E,
+    "Not a CPV code",
+    "'{value}' is geen CPV-code",
+    "'{value}' is not a CPV code",
+    "Een CPV-code heeft acht cijfers, een streepje en een controlecijfer, zoals "
+    "'30200000-1'. Zoek codes op in de CPV-lijst van de EU.",
+    "A CPV code has eight digits, a hyphen and a check digit, like '30200000-1'. "
+    "Look codes up in the EU's CPV list.",
+)
+_code(
+    "invalid-email",
+    E,
+    "Not an e-mail address",
+    "'{value}' is geen geldig e-mailadres: {detail}",
+    "'{value}' is not a valid e-mail address: {detail}",
+    "Een functionele mailbox is genoeg, bijvoorbeeld inkoop@minbzk.nl.",
+    "A functional mailbox is enough, for example inkoop@minbzk.nl.",
+)
+_code(
+    "invalid-url",
+    E,
+    "Not a web address",
+    "'{value}' is geen geldig webadres: {detail}",
+    "'{value}' is not a valid web address: {detail}",
+    "Schrijf het volledige adres, beginnend met https://.",
+    "Write the full address, starting with https://.",
+)
+_code(
+    "empty-value",
+    E,
+    "Empty value",
+    "het veld is leeg",
+    "the field is empty",
+    "Vul een waarde in of laat het veld weg als het niet verplicht is.",
+    "Fill in a value, or leave the field out if it is optional.",
+)
+_code(
+    "too-few-items",
+    E,
+    "List too short",
+    "de lijst moet minstens {min} item(s) hebben",
+    "the list must have at least {min} item(s)",
+)
+_code(
+    "out-of-range",
+    E,
+    "Number out of range",
+    "{value} is te {direction}: de grens is {limit}",
+    "{value} is too {direction_en}: the limit is {limit}",
+)
+_code(
+    "too-long",
+    E,
+    "Text too long",
+    "de tekst is te lang (meer dan {max} tekens)",
+    "the text is too long (over {max} characters)",
+    "Houd titels kort; details horen in de beschrijving.",
+    "Keep titles short; details belong in the description.",
+)
+_code(
+    "unsafe-markdown",
+    E,
+    "Markdown that is not allowed",
+    "niet toegestaan in tekst: {what}",
+    "not allowed in text: {what}",
+    "Gebruik alleen gewone Markdown: alinea's, *nadruk*, lijsten en [links](https://…). "
+    "HTML, scripts, attributenlijsten en snippets worden niet gepubliceerd.",
+    "Use plain Markdown only: paragraphs, *emphasis*, lists and [links](https://…). "
+    "HTML, scripts, attribute lists and snippets are not published.",
+)
+_code(
+    "unsafe-text",
+    E,
+    "Markup in plain text",
+    "HTML of Markdown-opmaak is niet toegestaan in dit veld: {what}",
+    "HTML or Markdown markup is not allowed in this field: {what}",
+    "Dit veld is platte tekst; laat tags en scripts weg.",
+    "This field is plain text; leave out tags and scripts.",
+)
+_code("invalid-value", E, "Invalid value", "ongeldige waarde: {detail}", "invalid value: {detail}")
+
+# --- Across fields and files (rules) ---------------------------------------------------------
+_code(
+    "unknown-reference",
+    E,
+    "Reference to an unknown record",
+    "onbekende {kind_nl} '{value}'",
+    "unknown {kind_en} '{value}'",
+    "{suggestion}",
+    "{suggestion}",
+)
+_code(
+    "duplicate-id",
+    E,
+    "Id used twice",
+    "de id '{value}' komt twee keer voor (eerst op regel {first})",
+    "the id '{value}' is used twice (first on line {first})",
+    "Geef elk item een eigen id.",
+    "Give every item an id of its own.",
+)
+_code(
+    "dates-out-of-order",
+    E,
+    "Dates in the wrong order",
+    "{later_nl} ({later}) ligt vóór {earlier_nl} ({earlier})",
+    "{later_en} ({later}) is before {earlier_en} ({earlier})",
+    "Controleer beide data; de volgorde is marktconsultatie → publicatie → start contract.",
+    "Check both dates; the order is market consultation → publication → contract start.",
+)
+_code(
+    "range-inverted",
+    E,
+    "Minimum above maximum",
+    "het minimum ({min}) is groter dan het maximum ({max})",
+    "the minimum ({min}) is larger than the maximum ({max})",
+    "Wissel de waarden om, of maak ze gelijk voor een puntschatting.",
+    "Swap the values, or make them equal for a point estimate.",
+)
+_code(
+    "missing-withdrawal-reason",
+    E,
+    "Withdrawn without reason",
+    "een ingetrokken aanbesteding heeft een reden nodig",
+    "a withdrawn tender needs a reason",
+    "Voeg 'withdrawal_reason:' toe met een korte uitleg voor leveranciers.",
+    "Add 'withdrawal_reason:' with a short explanation for suppliers.",
+)
+_code(
+    "reason-without-withdrawal",
+    E,
+    "Reason without withdrawal",
+    "'withdrawal_reason' is alleen voor status 'withdrawn'",
+    "'withdrawal_reason' is only for status 'withdrawn'",
+    "Verwijder de reden, of zet de status op 'withdrawn'.",
+    "Remove the reason, or set the status to 'withdrawn'.",
+)
+_code(
+    "missing-tenderned-link",
+    E,
+    "Published without TenderNed link",
+    "status '{status}' vraagt om de TenderNed-link",
+    "status '{status}' needs the TenderNed link",
+    "Voeg 'tenderned_url:' toe met de link naar de aankondiging op TenderNed.",
+    "Add 'tenderned_url:' with the link to the notice on TenderNed.",
+)
+_code(
+    "not-tenderned",
+    E,
+    "Link is not on TenderNed",
+    "'{value}' is geen TenderNed-adres",
+    "'{value}' is not a TenderNed address",
+    "Gebruik de link van de aankondiging op www.tenderned.nl.",
+    "Use the link of the notice on www.tenderned.nl.",
+)
+_code(
+    "reference-cycle",
+    E,
+    "Organisation is its own parent",
+    "'{value}' valt via '{parent}' uiteindelijk onder zichzelf",
+    "'{value}' ends up under itself via '{parent}'",
+    "Controleer de 'parent' van deze organisaties.",
+    "Check the 'parent' of these organisations.",
+)
+_code(
+    "missing-image",
+    E,
+    "Image file missing",
+    "de afbeelding '{value}' staat niet in data/images/",
+    "the image '{value}' is not in data/images/",
+    "Voeg het bestand toe aan data/images/ of corrigeer de naam.",
+    "Add the file to data/images/ or correct the name.",
+)
+_code(
+    "insecure-link",
+    W,
+    "Plain http link",
+    "de link '{value}' gebruikt http in plaats van https",
+    "the link '{value}' uses http instead of https",
+    "Gebruik https:// als de site dat ondersteunt (bijna altijd).",
+    "Use https:// if the site supports it (almost always).",
+)
+_code(
+    "publication-in-past",
+    W,
+    "Planned publication has passed",
+    "de verwachte publicatie ({value}) ligt in het verleden maar de status is nog '{status}'",
+    "the expected publication ({value}) has passed but the status is still '{status}'",
+    "Werk de planning of de status bij, zodat leveranciers de kalender kunnen vertrouwen.",
+    "Update the planning or the status, so suppliers can trust the calendar.",
+)
+_code(
+    "plan-not-reviewed",
+    W,
+    "Category plan not reviewed for a year",
+    "het categorieplan is sinds {value} niet herzien (meer dan 12 maanden)",
+    "the category plan has not been reviewed since {value} (over 12 months)",
+    "Herzie het plan en zet 'last_reviewed' op de datum van herziening.",
+    "Review the plan and set 'last_reviewed' to the review date.",
+)
+_code(
+    "english-missing",
+    W,
+    "English text missing",
+    "geen Engelse tekst voor: {fields}",
+    "no English text for: {fields}",
+    "Voeg 'en:' toe, bijvoorbeeld title: {{nl: …, en: …}}. Tot dan toont de Engelse site "
+    "de Nederlandse tekst.",
+    "Add 'en:', for example title: {{nl: …, en: …}}. Until then the English site shows "
+    "the Dutch text.",
+)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem at one place in one file; the wording is rendered later, per language."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    path: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code].severity
+
+    def message(self, lang: str = "nl") -> str:
+        return _fill(CODES[self.code].message[lang], self.params)
+
+    def hint(self, lang: str = "nl") -> str:
+        template = CODES[self.code].hint.get(lang, "")
+        return _fill(template, self.params).strip()
+
+
+def make_problem(
+    file: str, line: int, column: int, code: str, path: str = "", **params: Any
+) -> Problem:
+    """Build a problem; params become strings so that problems stay hashable and sortable."""
+    if code not in CODES:
+        raise KeyError(f"unregistered problem code {code!r}")
+    return Problem(
+        file, line, column, code, path, tuple(sorted((k, str(v)) for k, v in params.items()))
+    )
+
+
+def _fill(template: str, params: Iterable[tuple[str, str]]) -> str:
+    values = dict(params)
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):  # a template asks for a param this problem lacks
+        return template
+
+
+@dataclass
+class Report:
+    """All problems of one run, plus how many files were read."""
+
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.problems))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.sorted() if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.sorted() if p.severity is Severity.WARNING]
+
+    def ok(self, strict: bool = False) -> bool:
+        return not self.errors and not (strict and self.warnings)

@@ -1,0 +1,27 @@
+"""Validation, in two stages: each record against its model, then the rules across files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator.dataset import DataSet
+from generator.load import load_data
+from generator.problems import Report
+from generator.validate.fields import validate_entries
+from generator.validate.rules import Context, run_rules
+
+
+def validate_data(root: Path, today: dt.date) -> tuple[DataSet, Report]:
+    """Load and check everything under `root`; the report holds every problem of every file."""
+    dataset, problems, files = load_data(root)
+    report = Report(problems, files)
+    report.extend(validate_entries(dataset))
+    for finding in run_rules(dataset, Context(today)):
+        entry = finding.entry
+        report.add(
+            entry.source.problem(
+                (*entry.base, *finding.loc), finding.code, at_key=finding.at_key, **finding.params
+            )
+        )
+    return dataset, report
