@@ -222,10 +222,10 @@ class _Mark:
 
 
 def _syntax_error(error: yaml.MarkedYAMLError) -> _LoadError:
-    mark = error.problem_mark or error.context_mark
+    mark = error.context_mark or error.problem_mark  # where the broken construct starts
     problem = error.problem or ""
     if "expected a single document" in f"{error.context} {problem}":
-        return _LoadError("multiple-documents", mark)
+        return _LoadError("multiple-documents", error.problem_mark)
     if "found undefined alias" in problem or "found duplicate anchor" in problem:
         return _LoadError("alias", mark)
     detail = "; ".join(part for part in (error.context, problem) if part)

@@ -76,3 +76,16 @@ def values_at(
             yield from values_at(value, rest, (*loc, key))
     else:
         yield from values_at(getattr(obj, step), rest, (*loc, step))
+
+
+def iter_models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    """`model` and every model nested in its fields, each once."""
+    seen: list[type[BaseModel]] = []
+
+    def collect(tp: Any, metadata: tuple[Any, ...]) -> None:
+        if isinstance(tp, type) and issubclass(tp, BaseModel) and tp not in seen:
+            seen.append(tp)
+        return None
+
+    list(_walk(model, (), (), collect, frozenset()))
+    yield from seen

@@ -8,10 +8,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from generator.dataset import DataSet, Entry
 from generator.layout import KINDS
+from generator.models.paths import iter_models
 from generator.problems import CODES, Problem
 from generator.yamlsource import Loc
 
@@ -98,43 +99,24 @@ def _unknown_field(name: str) -> dict[str, str]:
     if close:
         return {
             "field": name,
-            "suggestion": f"Did you mean '{close[0]}'? / Bedoelde u '{close[0]}'?",
+            "suggestion_nl": f"Bedoelde u '{close[0]}'?",
+            "suggestion_en": f"Did you mean '{close[0]}'?",
         }
     return {
         "field": name,
-        "suggestion": "Check the spelling against the field reference. / "
-        "Controleer de spelling in de veldenlijst.",
+        "suggestion_nl": "Controleer de spelling; alle velden staan in de JSON Schema's "
+        "in schemas/.",
+        "suggestion_en": "Check the spelling; every field is listed in the JSON Schemas "
+        "in schemas/.",
     }
 
 
 @lru_cache(maxsize=1)
 def _all_field_names() -> tuple[str, ...]:
-    names: set[str] = set()
-    pending: list[type[BaseModel]] = [kind.model for kind in KINDS]
-    while pending:
-        model = pending.pop()
-        names.update(model.model_fields)
-        pending.extend(_nested_models(model))
+    names = {
+        name for kind in KINDS for model in iter_models(kind.model) for name in model.model_fields
+    }
     return tuple(sorted(names - {"id"}))
-
-
-def _nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
-    found = []
-    for info in model.model_fields.values():
-        for candidate in re.findall(r"[A-Za-z_]+", repr(info.annotation)):
-            module_model = _model_named(model, candidate)
-            if module_model is not None and module_model not in found:
-                found.append(module_model)
-    return found
-
-
-def _model_named(model: type[BaseModel], name: str) -> type[BaseModel] | None:
-    import sys
-
-    candidate = getattr(sys.modules[model.__module__], name, None)
-    if isinstance(candidate, type) and issubclass(candidate, BaseModel) and candidate is not model:
-        return candidate
-    return None
 
 
 def _wrong_type(kind: str, value: Any) -> dict[str, str]:
@@ -201,8 +183,12 @@ def _advice(kind: str, value: Any) -> tuple[str, str]:
 def _choice(value: str, expected: str) -> dict[str, str]:
     allowed = re.findall(r"'([^']*)'", expected) or [expected]
     close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
-    suggestion = f"Bedoelde u / did you mean '{close[0]}'? " if close else ""
-    return {"value": value, "allowed": ", ".join(allowed), "suggestion": suggestion}
+    return {
+        "value": value,
+        "allowed": ", ".join(allowed),
+        "suggestion_nl": f"Bedoelde u '{close[0]}'? " if close else "",
+        "suggestion_en": f"Did you mean '{close[0]}'? " if close else "",
+    }
 
 
 def _range(kind: str, value: Any, ctx: dict[str, Any]) -> dict[str, Any]:

@@ -98,19 +98,17 @@ def _unknown(value: str, kind: str, known: list[str]) -> dict[str, str]:
     target = KIND_BY_NAME[kind]
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     if close:
-        suggestion = f"Bedoelde u / did you mean '{close[0]}'?"
+        hint_nl, hint_en = f"Bedoelde u '{close[0]}'?", f"Did you mean '{close[0]}'?"
     else:
-        where = f"data/{target.path}"
-        suggestion = (
-            f"Bekende waarden / known values: {', '.join(known[:12])}"
-            + (" …" if len(known) > 12 else "")
-            + f" ({where})."
-        )
+        listed = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
+        hint_nl = f"Bekende waarden (data/{target.path}): {listed}."
+        hint_en = f"Known values (data/{target.path}): {listed}."
     return {
         "value": value,
         "kind_nl": target.label_nl,
         "kind_en": target.label_en,
-        "suggestion": suggestion,
+        "suggestion_nl": hint_nl,
+        "suggestion_en": hint_en,
     }
 
 

@@ -1,0 +1,379 @@
+"""Every kind of bad input exits 1 and names the file, line, field and problem code.
+
+Each case changes one file of the minimal valid data set. The expected line is the one marked
+`# <--` in the fixture (or given explicitly where the file is not text).
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, TODAY, write
+
+TENDER = "tenders/rvb-2027-zonnepanelen.yaml"
+ORG = "organisations/bzk.yaml"
+PLAN = "action-plans/bzk-2025.yaml"
+CASE = "cases/logistieke-hub.yaml"
+CATEGORY = "category-plans/ict-werkplekken.yaml"
+
+
+def tender(old: str, new: str) -> str:
+    text = textwrap.dedent(MINIMAL[TENDER])
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def base(name: str, old: str, new: str) -> str:
+    text = textwrap.dedent(MINIMAL[name])
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+@dataclass
+class Case:
+    id: str
+    file: str
+    content: str | bytes | None  # None deletes the file
+    code: str
+    field: str = ""  # expected in the problem's field path or message
+    line: int | None = None  # None: the line marked "# <--"
+
+    def expected_line(self) -> int:
+        if self.line is not None:
+            return self.line
+        assert isinstance(self.content, str)
+        lines = textwrap.dedent(self.content).splitlines()
+        return next(i for i, text in enumerate(lines, 1) if "# <--" in text)
+
+
+CASES = [
+    # --- the file itself
+    Case("not-utf8", TENDER, b"title: caf\xe9\n", "not-utf8", line=1),
+    Case("tab-indent", TENDER, "title:\n\tnl: x  # <--\n", "tab-indentation"),
+    Case("yaml-syntax", ORG, "abbreviation: BZK\nname: [Ministerie  # <--\n", "yaml-syntax"),
+    Case("empty-file", ORG, "# nothing here\n", "empty-file", line=1),
+    Case(
+        "two-documents",
+        ORG,
+        "abbreviation: BZK\n---  # <--\nkind: ministry\n",
+        "multiple-documents",
+    ),
+    Case("not-a-mapping", ORG, "- BZK\n- ministry\n", "not-a-mapping", line=1),
+    Case(
+        "duplicate-key",
+        ORG,
+        base(ORG, "kind: ministry", "kind: ministry\nkind: agency  # <--"),
+        "duplicate-key",
+        "kind",
+    ),
+    Case("alias", ORG, base(ORG, "kind: ministry", "kind: &k ministry\nabbr: *k  # <--"), "alias"),
+    Case("merge-key", ORG, "<<: {kind: ministry}  # <--\nabbreviation: BZK\n", "alias"),
+    Case(
+        "python-tag",
+        ORG,
+        base(ORG, "kind: ministry", "kind: !!python/object:os.system x  # <--"),
+        "custom-tag",
+    ),
+    Case("custom-tag", ORG, base(ORG, "kind: ministry", "kind: !ministry x  # <--"), "custom-tag"),
+    Case(
+        "file-name", "tenders/Zonnepanelen 2027.yaml", MINIMAL[TENDER], "invalid-file-name", line=1
+    ),
+    Case("yml-extension", "tenders/zonnepanelen.yml", MINIMAL[TENDER], "wrong-extension", line=1),
+    Case("stray-file", "notes.txt", "hello\n", "unexpected-file", line=1),
+    Case("missing-themes", "themes.yaml", None, "missing-file", "themes.yaml", line=1),
+    Case("id-in-file", ORG, "id: bzk  # <--\n" + textwrap.dedent(MINIMAL[ORG]), "id-in-file"),
+    # --- fields against the model
+    Case("missing-field", TENDER, tender("buyer: rvb\n", ""), "missing-field", "buyer", line=1),
+    Case(
+        "unknown-field",
+        TENDER,
+        tender("kind: works", "kind: works\ntitel: x  # <--"),
+        "unknown-field",
+        "titel",
+    ),
+    Case(
+        "bool-as-no",
+        TENDER,
+        tender("above_eu_threshold: false", "above_eu_threshold: no  # <--"),
+        "wrong-type",
+        "above_eu_threshold",
+    ),
+    Case(
+        "number-as-text",
+        ORG,
+        base(ORG, "abbreviation: BZK", "abbreviation: 2027  # <--"),
+        "wrong-type",
+        "abbreviation",
+    ),
+    Case(
+        "impossible-date",
+        TENDER,
+        tender("last_updated: 2026-11-01", "last_updated: 2026-13-01  # <--"),
+        "invalid-date",
+        "last_updated",
+    ),
+    Case(
+        "bad-quarter",
+        TENDER,
+        tender("expected_publication: 2027-Q2", "expected_publication: 2027-Q5  # <--"),
+        "invalid-planned-date",
+        "expected_publication",
+    ),
+    Case(
+        "bad-choice", TENDER, tender("kind: works", "kind: werken  # <--"), "invalid-choice", "kind"
+    ),
+    Case(
+        "bad-level",
+        TENDER,
+        tender("level: ambitieus", "level: hoog  # <--"),
+        "invalid-choice",
+        "themes.klimaat.level",
+    ),
+    Case(
+        "bad-cpv",
+        TENDER,
+        tender("cpv: [09331100-9]", "cpv: [0933110-9]  # <--"),
+        "invalid-cpv",
+        "cpv[0]",
+    ),
+    Case("no-cpv", TENDER, tender("cpv: [09331100-9]", "cpv: []  # <--"), "too-few-items", "cpv"),
+    Case(
+        "bad-email",
+        TENDER,
+        tender("contact: {email: inkoop@example.org}", "contact: {email: inkoop@}  # <--"),
+        "invalid-email",
+        "contact.email",
+    ),
+    Case(
+        "bad-url",
+        ORG,
+        base(ORG, "website: https://www.rijksoverheid.nl", "website: www.rijksoverheid.nl  # <--"),
+        "invalid-url",
+        "website",
+    ),
+    Case(
+        "script-in-markdown",
+        TENDER,
+        tender(
+            "description: {nl: Panelen op daken., en: Panels on roofs.}",
+            "description: {nl: 'Panelen <script>alert(1)</script>', en: x}  # <--",
+        ),
+        "unsafe-markdown",
+        "description.nl",
+    ),
+    Case(
+        "javascript-link",
+        TENDER,
+        tender(
+            "description: {nl: Panelen op daken., en: Panels on roofs.}",
+            "description: {nl: '[klik](javascript:alert(1))', en: x}  # <--",
+        ),
+        "unsafe-markdown",
+        "description.nl",
+    ),
+    Case(
+        "encoded-javascript",
+        TENDER,
+        tender(
+            "description: {nl: Panelen op daken., en: Panels on roofs.}",
+            "description: {nl: '[klik](&#106;avascript:alert(1))', en: x}  # <--",
+        ),
+        "unsafe-markdown",
+        "description.nl",
+    ),
+    Case(
+        "attribute-list",
+        CASE,
+        base(
+            CASE,
+            'body: {nl: "Een *hub*.", en: "A *hub*."}',
+            'body: {nl: "Een hub {: .x onclick=y}", en: x}  # <--',
+        ),
+        "unsafe-markdown",
+        "body.nl",
+    ),
+    Case(
+        "snippet",
+        CASE,
+        base(
+            CASE,
+            'body: {nl: "Een *hub*.", en: "A *hub*."}',
+            'body: {nl: "--8<-- \\"/etc/passwd\\"", en: x}  # <--',
+        ),
+        "unsafe-markdown",
+        "body.nl",
+    ),
+    Case(
+        "html-in-title",
+        TENDER,
+        tender(
+            "title: {nl: Zonnepanelen, en: Solar panels}",
+            "title: {nl: '\"><img src=x onerror=alert(1)>', en: x}  # <--",
+        ),
+        "unsafe-text",
+        "title.nl",
+    ),
+    Case(
+        "empty-title",
+        TENDER,
+        tender("title: {nl: Zonnepanelen, en: Solar panels}", "title: ''  # <--"),
+        "empty-value",
+        "title",
+    ),
+    Case(
+        "zero-months",
+        TENDER,
+        tender("kind: works", "kind: works\nduration: {months: 0}  # <--"),
+        "out-of-range",
+        "duration.months",
+    ),
+    Case(
+        "list-as-text",
+        CASE,
+        base(CASE, "themes: [klimaat]", "themes: klimaat  # <--"),
+        "wrong-type",
+        "themes",
+    ),
+    Case(
+        "bad-key-id",
+        "themes.yaml",
+        "Klimaat Neutraal:  # <--\n  name: x\n  summary: y\n",
+        "invalid-id",
+        "Klimaat Neutraal",
+    ),
+    # --- across fields and files
+    Case(
+        "unknown-category",
+        TENDER,
+        tender("category: ict-werkplekken", "category: ict-werkplek  # <--"),
+        "unknown-reference",
+        "category",
+    ),
+    Case(
+        "unknown-theme-key",
+        TENDER,
+        tender("  klimaat:\n    level", "  klimat:  # <--\n    level"),
+        "unknown-reference",
+        "themes.klimat",
+    ),
+    Case(
+        "unknown-buyer",
+        TENDER,
+        tender("buyer: rvb", "buyer: rws  # <--"),
+        "unknown-reference",
+        "buyer",
+    ),
+    Case(
+        "contract-before-publication",
+        TENDER,
+        tender("contract_start: 2027-10", "contract_start: 2027-01  # <--"),
+        "dates-out-of-order",
+        "contract_start",
+    ),
+    Case(
+        "consultation-after-publication",
+        TENDER,
+        tender("expected_publication: 2027-Q2", "expected_publication: 2027-01  # <--"),
+        "dates-out-of-order",
+        "expected_publication",
+    ),
+    Case(
+        "value-inverted",
+        TENDER,
+        tender(
+            "estimated_value: {min: 1000000, max: 2000000}",
+            "estimated_value: {min: 3000000, max: 2000000}  # <--",
+        ),
+        "range-inverted",
+        "estimated_value.max",
+    ),
+    Case(
+        "withdrawn-no-reason",
+        TENDER,
+        tender("status: planned", "status: withdrawn  # <--"),
+        "missing-withdrawal-reason",
+        "status",
+    ),
+    Case(
+        "published-no-link",
+        TENDER,
+        tender("status: planned", "status: published  # <--"),
+        "missing-tenderned-link",
+        "status",
+    ),
+    Case(
+        "not-tenderned",
+        TENDER,
+        tender("status: planned", "status: planned\ntenderned_url: https://example.org/x  # <--"),
+        "not-tenderned",
+        "tenderned_url",
+    ),
+    Case(
+        "parent-cycle",
+        ORG,
+        base(ORG, "kind: ministry", "kind: ministry\nparent: rvb  # <--"),
+        "reference-cycle",
+        "parent",
+    ),
+    Case(
+        "duplicate-action",
+        PLAN,
+        base(
+            PLAN,
+            "  - id: a1\n",
+            "  - id: a1\n"
+            "    title: x\n    theme: klimaat\n    owner: y\n    due: 2027-Q1\n    status: done\n"
+            "  - id: a1  # <--\n",
+        ),
+        "duplicate-id",
+        "actions[1].id",
+    ),
+    Case(
+        "missing-image",
+        CASE,
+        textwrap.dedent(MINIMAL[CASE])
+        + "images:\n  - file: hub.jpg  # <--\n    alt: {nl: De hub, en: The hub}\n",
+        "missing-image",
+        "images[0].file",
+    ),
+    Case(
+        "period-inverted",
+        CATEGORY,
+        base(
+            CATEGORY, "period: {start: 2025, end: 2028}", "period: {start: 2029, end: 2028}  # <--"
+        ),
+        "dates-out-of-order",
+        "period.end",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_bad_input_is_reported_at_its_place(case: Case, run, data_dir: Path) -> None:
+    target = data_dir / case.file
+    if case.content is None:
+        target.unlink()
+    else:
+        write(data_dir, case.file, case.content)
+
+    result = run("validate", data_dir, "--format", "json", "--today", TODAY, "--lang", "en")
+
+    assert result.code == 1, result.out
+    assert "Traceback" not in result.out + result.err
+    problems = json.loads(result.out)["problems"]
+    matches = [p for p in problems if p["code"] == case.code]
+    assert matches, f"no {case.code} in {problems}"
+    problem = matches[0]
+    assert Path(problem["file"]).name == Path(case.file).name or case.code == "missing-file"
+    assert problem["line"] == case.expected_line(), problem
+    assert case.field in problem["field"] + " " + problem["message"], problem
+    assert problem["severity"] == "error"
+
+
+def test_there_are_at_least_thirty_distinct_bad_inputs() -> None:
+    assert len({case.id for case in CASES}) >= 30
+    assert len({case.code for case in CASES}) >= 30
