@@ -44,12 +44,22 @@ class DataSet:
         default_factory=lambda: {kind.name: {} for kind in KINDS}
     )
 
+    unreadable: dict[str, set[str]] = field(default_factory=dict)
+
+    def mark_unreadable(self, kind: Kind, stem: str) -> None:
+        """Remember a file that could not be parsed: its ids are unknown, not missing."""
+        self.unreadable.setdefault(kind.name, set()).add(stem if kind.is_folder else "*")
+
     def add(self, entry: Entry) -> None:
         self.entries[entry.kind.name][entry.id] = entry
 
     def ids(self, kind: str) -> set[str]:
         """Every id of a kind, valid or not, so one bad file does not cascade into others."""
-        return set(self.entries[kind])
+        return set(self.entries[kind]) | self.unreadable.get(kind, set())
+
+    def all_unknown(self, kind: str) -> bool:
+        """True when the single file of a kind could not be read, so no id can be checked."""
+        return "*" in self.unreadable.get(kind, set())
 
     def valid(self, kind: str) -> Iterator[Entry]:
         return (entry for entry in self.entries[kind].values() if entry.record is not None)

@@ -25,6 +25,8 @@ def load_data(root: Path) -> tuple[DataSet, list[Problem], int]:
             problems.extend(found)
             if source is not None and data is not None:
                 problems.extend(_add_entries(dataset, kind, source, data))
+            else:  # keep the id known, so references to it do not cascade into more errors
+                dataset.mark_unreadable(kind, path.stem)
     return dataset, problems, files
 
 

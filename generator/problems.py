@@ -211,8 +211,8 @@ _code(
     "Unknown field",
     "onbekend veld '{field}'",
     "unknown field '{field}'",
-    "{suggestion}",
-    "{suggestion}",
+    "{suggestion_nl}",
+    "{suggestion_en}",
 )
 _code(
     "wrong-type",
@@ -229,8 +229,8 @@ _code(
     "Value not in the list",
     "'{value}' is geen toegestane waarde",
     "'{value}' is not an allowed value",
-    "{suggestion}Kies uit: {allowed}.",
-    "{suggestion}Choose from: {allowed}.",
+    "{suggestion_nl}Kies uit: {allowed}.",
+    "{suggestion_en}Choose from: {allowed}.",
 )
 _code(
     "invalid-date",
@@ -349,8 +349,8 @@ _code(
     "Reference to an unknown record",
     "onbekende {kind_nl} '{value}'",
     "unknown {kind_en} '{value}'",
-    "{suggestion}",
-    "{suggestion}",
+    "{suggestion_nl}",
+    "{suggestion_en}",
 )
 _code(
     "duplicate-id",

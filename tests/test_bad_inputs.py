@@ -7,6 +7,7 @@ Each case changes one file of the minimal valid data set. The expected line is t
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -372,6 +373,8 @@ def test_bad_input_is_reported_at_its_place(case: Case, run, data_dir: Path) -> 
     assert problem["line"] == case.expected_line(), problem
     assert case.field in problem["field"] + " " + problem["message"], problem
     assert problem["severity"] == "error"
+    for problem in problems:  # every template found the parameters it names
+        assert not re.search(r"\{[a-z_]+\}", problem["message"] + (problem["hint"] or ""))
 
 
 def test_there_are_at_least_thirty_distinct_bad_inputs() -> None:

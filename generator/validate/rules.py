@@ -83,6 +83,8 @@ def unknown_references(dataset: DataSet, context: Context) -> Iterator[Finding]:
         paths = compile_paths(kind.model, _ref_marker)
         for entry in dataset.valid(kind.name):
             for path, ref in paths:
+                if dataset.all_unknown(ref.kind):
+                    continue
                 for loc, value, is_key in values_at(entry.record, path):
                     if value not in known[ref.kind]:
                         yield Finding(
