@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.clock import today
 from generator.output import FORMATS
 from generator.schemas import write_schemas
+from generator.synth import synthesise
 from generator.validate import validate_data
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,18 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write a JSON Schema per kind of file")
     schema.add_argument("--out", type=Path, required=True, help="folder to write into")
     schema.set_defaults(handler=_schema)
+
+    synth = commands.add_parser("synth", help="write a synthetic data set for benchmarks")
+    synth.add_argument("--tenders", type=int, required=True, help="number of tenders")
+    synth.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
+    synth.add_argument(
+        "--base",
+        type=Path,
+        default=Path("data"),
+        help="data folder whose reference data is copied (default: data)",
+    )
+    synth.add_argument("--seed", type=int, default=2027, help="random seed (default: 2027)")
+    synth.set_defaults(handler=_synth)
     return parser
 
 
@@ -93,6 +106,15 @@ def _validate(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out):
         print(path)
+    return EXIT_OK
+
+
+def _synth(args: argparse.Namespace) -> int:
+    if not args.base.is_dir():
+        print(f"mvi-site: data folder not found: {args.base}", file=sys.stderr)
+        return EXIT_USAGE
+    count = synthesise(args.base, args.out, args.tenders, args.seed)
+    print(f"{count} tenders written to {args.out}")
     return EXIT_OK
 
 

@@ -18,6 +18,8 @@ _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|<\s*/?\s*(script|style|iframe|img|
 _ATTR_LIST = re.compile(r"\{\s*:?\s*[#.][^}]*\}|\{:[^}]*\}")
 _SNIPPET = re.compile(r"-{1,3}8<-{1,3}|;{1,3}8<;{1,3}")
 _SAFE_LINK = re.compile(r"(?i)^(https?://|mailto:|#)")
+_SUSPICIOUS = re.compile(r"[<>&:{}]|8<")
+_MARKUP = re.compile(r"[<\[]")  # raw HTML, links and images all need one of these
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +31,8 @@ def _markdown() -> MarkdownIt:
 def markdown_problems(text: str) -> list[str]:
     """What is not allowed in this Markdown, as short descriptions (empty when fine)."""
     found = _common_problems(text)
+    if not _MARKUP.search(text):  # most descriptions: no need to parse at all
+        return found
     for token in _flat_tokens(text):
         if token.type in ("html_block", "html_inline"):
             found.append(f"HTML {token.content.strip()[:40]!r}")
@@ -50,6 +54,8 @@ def plain_text_problems(text: str) -> list[str]:
 
 
 def _common_problems(text: str) -> list[str]:
+    if not _SUSPICIOUS.search(text):  # none of the patterns below can match
+        return []
     decoded = html.unescape(html.unescape(text))  # entity-encoded variants: &#106;avascript:
     found: list[str] = []
     if _TAG.search(decoded) and re.search(r"(?i)<\s*script", decoded):

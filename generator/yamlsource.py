@@ -20,9 +20,34 @@ import yaml
 from generator.problems import Problem, make_problem
 
 try:  # LibYAML is part of PyYAML's wheels; the pure-Python parser is the fallback.
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+class _Loader(_Parser, yaml.resolver.BaseResolver):  # type: ignore[misc,valid-type]
+    """Composes nodes without PyYAML's YAML 1.1 guessing; `resolve_scalar` decides types."""
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        yaml.resolver.BaseResolver.__init__(self)
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        """The plain structural tag; values are typed later by `resolve_scalar`."""
+        if kind is yaml.ScalarNode:
+            return _CORE_TAG + "str"
+        return _CORE_TAG + ("seq" if kind is yaml.SequenceNode else "map")
+
 
 Loc = tuple[str | int, ...]
 
@@ -34,6 +59,7 @@ _DATA_TAGS = {
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+_WORDS = _NULL | _TRUE | _FALSE
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -173,7 +199,7 @@ def _mapping(node: yaml.MappingNode, seen: set[int]) -> dict[Any, Any]:
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             raise _LoadError("complex-key", key_node.start_mark)
-        if key_node.tag == _CORE_TAG + "merge":
+        if key_node.value == "<<" and not key_node.style:  # a merge key: an alias in disguise
             raise _LoadError("alias", key_node.start_mark)
         key = resolve_scalar(key_node)
         if isinstance(key, dt.date):
@@ -189,6 +215,8 @@ def resolve_scalar(node: yaml.ScalarNode) -> Any:
     """YAML 1.2 core schema plus plain ISO dates; quoted and block scalars are always text."""
     value = node.value
     if node.style:  # LibYAML marks plain scalars with "", the Python parser with None
+        return value
+    if value[:1].isalpha() and value not in _WORDS:  # most text: no pattern can match
         return value
     if value in _NULL:
         return None

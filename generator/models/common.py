@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -179,15 +180,23 @@ Url = Annotated[
 
 
 def _check_email(value: str) -> str:
-    try:
-        validate_email(value, check_deliverability=False)
-    except EmailNotValidError as error:
+    if detail := _email_problem(value):
         raise PydanticCustomError(
             "invalid-email",
             "'{value}' is not a valid e-mail address",
-            {"value": value, "detail": str(error)},
-        ) from None
+            {"value": value, "detail": detail},
+        )
     return value
+
+
+@lru_cache(maxsize=4096)
+def _email_problem(value: str) -> str | None:
+    """Why an address is invalid, or None; cached, since a mailbox recurs across tenders."""
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as error:
+        return str(error)
+    return None
 
 
 Email = Annotated[

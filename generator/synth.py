@@ -1,0 +1,154 @@
+"""Synthetic data sets of realistic shape, for benchmarks and scale tests.
+
+The reference data (themes, goals, organisations, category plans, …) is copied from a real data
+folder; N tenders are generated from its ids with a seeded random generator, so the same seed
+always writes the same bytes. Every synthetic tender is marked `example: true`.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+from generator.layout import KIND_BY_NAME
+from generator.yamlsource import parse_text
+
+_SUBJECTS = [
+    ("onderhoud van rijkswegen", "maintenance of national roads"),
+    ("schoonmaak van kantoren", "office cleaning"),
+    ("laptops en toebehoren", "laptops and accessories"),
+    ("bedrijfskleding", "workwear"),
+    ("catering in rijkskantoren", "catering in government offices"),
+    ("zonnepanelen op daken", "solar panels on roofs"),
+    ("beveiliging van gebouwen", "security of buildings"),
+    ("laboratoriumapparatuur", "laboratory equipment"),
+    ("vervoer van goederen", "transport of goods"),
+    ("kantoormeubilair", "office furniture"),
+    ("datacenterdiensten", "data centre services"),
+    ("opleidingen voor medewerkers", "staff training"),
+]
+_CPV = [
+    "45233140-2",
+    "90919000-2",
+    "30213100-6",
+    "18100000-0",
+    "55520000-1",
+    "45261215-4",
+    "79710000-4",
+    "38000000-5",
+    "60100000-9",
+    "39130000-2",
+    "72317000-0",
+    "80500000-9",
+]
+_KINDS = [
+    "works",
+    "services",
+    "supplies",
+    "supplies",
+    "services",
+    "works",
+    "services",
+    "supplies",
+    "services",
+    "supplies",
+    "services",
+    "services",
+]
+_PROCEDURES = [
+    "open",
+    "restricted",
+    "competitive-negotiation",
+    "national-open",
+    "competitive-dialogue",
+]
+_LEVELS = ["basis", "significant", "ambitieus"]
+_APPLIED = ["requirements", "award-criteria", "contract-conditions"]
+_SENTENCE_NL = (
+    "De opdracht omvat {s} voor meerdere locaties van de rijksoverheid. "
+    "Leveranciers worden gevraagd aan te tonen hoe zij bijdragen aan de doelen van "
+    "Inkopen met Impact, met name op het gebied van {t}. "
+    "Een marktconsultatie kan voorafgaan aan de publicatie."
+)
+_SENTENCE_EN = (
+    "The contract covers {s} for several central government locations. "
+    "Suppliers are asked to show how they contribute to the goals of Procurement "
+    "with Impact, in particular on {t}. "
+    "A market consultation may precede publication."
+)
+
+
+def synthesise(base: Path, out: Path, tenders: int, seed: int = 2027) -> int:
+    """Write a data set with `tenders` synthetic tenders to `out`; returns the files written."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(base, out, ignore=shutil.ignore_patterns("tenders"))
+    folder = out / KIND_BY_NAME["tender"].path
+    folder.mkdir()
+    ids = _reference_ids(base)
+    rng = random.Random(seed)
+    for number in range(1, tenders + 1):
+        name = f"synth-{number:05d}"
+        (folder / f"{name}.yaml").write_text(_tender(rng, ids), encoding="utf-8")
+    return tenders
+
+
+def _reference_ids(base: Path) -> dict[str, list[str]]:
+    themes = parse_text((base / KIND_BY_NAME["theme"].path).read_text(encoding="utf-8"))
+    return {
+        "theme": sorted(themes),
+        "organisation": _stems(base / KIND_BY_NAME["organisation"].path),
+        "category-plan": _stems(base / KIND_BY_NAME["category-plan"].path),
+    }
+
+
+def _stems(folder: Path) -> list[str]:
+    return sorted(path.stem for path in folder.glob("*.yaml"))
+
+
+def _tender(rng: random.Random, ids: dict[str, list[str]]) -> str:
+    subject = rng.randrange(len(_SUBJECTS))
+    nl, en = _SUBJECTS[subject]
+    year, quarter = rng.choice((2027, 2028, 2029)), rng.randint(1, 4)
+    low = rng.choice((1, 2, 5, 10, 20, 50)) * 100_000
+    themes = rng.sample(ids["theme"], k=min(len(ids["theme"]), rng.randint(1, 3)))
+    lines = [
+        f"title: {{nl: {_q(nl.capitalize())}, en: {_q(en.capitalize())}}}",
+        "description:",
+        f"  nl: {_q(_SENTENCE_NL.format(s=nl, t=themes[0]))}",
+        f"  en: {_q(_SENTENCE_EN.format(s=en, t=themes[0]))}",
+        f"buyer: {rng.choice(ids['organisation'])}",
+        f"category: {rng.choice(ids['category-plan'])}",
+        f"cpv: [{_CPV[subject]}]",
+        f"kind: {_KINDS[subject]}",
+        f"procedure: {rng.choice(_PROCEDURES)}",
+        f"estimated_value: {{min: {low}, max: {low * rng.choice((1, 2, 3))}}}",
+        f"above_eu_threshold: {'true' if low >= 500_000 else 'false'}",
+        f"expected_publication: {year}-Q{quarter}",
+        f"contract_start: {year + 1}-{rng.randint(1, 12):02d}",
+        f"duration: {{months: {rng.choice((12, 24, 36, 48))}, extension_months: 12}}",
+        "themes:",
+    ]
+    for theme in themes:
+        applied = ", ".join(sorted(rng.sample(_APPLIED, k=rng.randint(1, 2))))
+        lines += [
+            f"  {theme}:",
+            f"    level: {rng.choice(_LEVELS)}",
+            f"    applied_as: [{applied}]",
+        ]
+    lines += [
+        f"social_return: {'true' if _KINDS[subject] != 'supplies' else 'false'}",
+        f"sme_suitable: {'true' if low < 1_000_000 else 'false'}",
+        f"certainty: {rng.choice(('indicative', 'planned', 'confirmed'))}",
+        "status: planned",
+        "contact: {email: inkoop@example.org}",
+        f"last_updated: 2026-{rng.randint(9, 11):02d}-{rng.randint(1, 20):02d}",
+        "example: true",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
