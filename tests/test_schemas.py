@@ -1,0 +1,81 @@
+"""The JSON Schemas for editors: generated from the models, committed, and independently checked."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from generator.layout import KINDS
+from generator.schemas import all_schemas
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+
+
+def test_committed_schemas_are_fresh():
+    generated = all_schemas()
+    committed = {
+        path.name: path.read_text(encoding="utf-8")
+        for path in (ROOT / "schemas").glob("*.schema.json")
+    }
+    assert committed == generated, "schemas/ is stale: run `make schemas` and commit the result"
+
+
+@pytest.mark.parametrize("name", sorted(all_schemas()))
+def test_schema_is_valid_json_schema(name: str):
+    Draft202012Validator.check_schema(json.loads(all_schemas()[name]))
+
+
+def test_schema_command_writes_one_schema_per_kind(run, tmp_path):
+    assert run("schema", "--out", tmp_path).code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(k.schema_name for k in KINDS)
+
+
+def test_record_schemas_leave_out_the_id_that_is_the_file_name():
+    tender = json.loads(all_schemas()["tender.schema.json"])
+    assert "id" not in tender["properties"]
+    assert tender["additionalProperties"] is False
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=[kind.name for kind in KINDS])
+def test_example_data_passes_an_independent_validator(kind):
+    files = _files(ROOT / "data", kind)
+    assert files, f"no example data for {kind.name}"
+    completed = _check(ROOT / "schemas" / kind.schema_name, files)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_independent_validator_rejects_what_we_reject(data_dir, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    tender = data_dir / "tenders" / "rvb-2027-zonnepanelen.yaml"
+    bad.write_text(tender.read_text().replace("kind: works", "kind: werken"), encoding="utf-8")
+    completed = _check(ROOT / "schemas" / "tender.schema.json", [bad])
+    assert completed.returncode == 1
+    assert "werken" in completed.stdout
+
+
+def test_vscode_maps_every_schema_to_its_files():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapped = settings["yaml.schemas"]
+    for kind in KINDS:
+        pattern = f"data/{kind.path}/*.yaml" if kind.is_folder else f"data/{kind.path}"
+        assert mapped[f"./schemas/{kind.schema_name}"] == [pattern]
+
+
+def _files(root: Path, kind) -> list[Path]:
+    path = root / kind.path
+    return sorted(path.glob("*.yaml")) if kind.is_folder else [path]
+
+
+def _check(schema: Path, files: list[Path]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--schemafile", str(schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
