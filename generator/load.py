@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
+from typing import Any
 
 from generator.dataset import DataSet, Entry
 from generator.layout import IMAGES, KINDS, Kind
@@ -15,21 +18,39 @@ from generator.yamlsource import YamlSource, read_yaml
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 2_000
+
+
 def load_data(root: Path) -> tuple[DataSet, list[Problem], int]:
     """Read every file of the layout: the entries, the problems found, and the file count."""
-    dataset, problems, files = DataSet(root), list(_unexpected(root)), 0
+    dataset, problems = DataSet(root), list(_unexpected(root))
+    jobs: list[tuple[Kind, Path, str]] = []
     for kind in KINDS:
         shown = display_path(root / kind.path)  # once per kind: relpath per file is slow
         for path in _files_of(root, kind, problems):
-            files += 1
-            display = str(Path(shown) / path.name) if kind.is_folder else shown
-            source, data, found = read_yaml(path, display)
-            problems.extend(found)
-            if source is not None and data is not None:
-                problems.extend(_add_entries(dataset, kind, source, data))
-            else:  # keep the id known, so references to it do not cascade into more errors
-                dataset.mark_unreadable(kind, path.stem)
-    return dataset, problems, files
+            jobs.append((kind, path, str(Path(shown) / path.name) if kind.is_folder else shown))
+    results = _read_all([(path, display) for _, path, display in jobs])
+    for (kind, path, _), (source, data, found) in zip(jobs, results, strict=True):
+        problems.extend(found)
+        if source is not None and data is not None:
+            problems.extend(_add_entries(dataset, kind, source, data))
+        else:  # keep the id known, so references to it do not cascade into more errors
+            dataset.mark_unreadable(kind, path.stem)
+    return dataset, problems, len(jobs)
+
+
+def _read_all(jobs: list[tuple[Path, str]]) -> list[tuple[YamlSource | None, Any, list[Problem]]]:
+    """Parse every file; in worker processes when there are many (results keep their order)."""
+    workers = min(4, os.cpu_count() or 1)
+    if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in get_all_start_methods():
+        return [read_yaml(path, display) for path, display in jobs]
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        return list(pool.map(_read_job, jobs, chunksize=max(64, len(jobs) // (workers * 8))))
+
+
+def _read_job(job: tuple[Path, str]) -> tuple[YamlSource | None, Any, list[Problem]]:
+    return read_yaml(*job)
 
 
 def display_path(path: Path) -> str:
