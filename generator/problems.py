@@ -189,8 +189,8 @@ _code(
     "id-in-file",
     E,
     "id written in the file",
-    "het veld 'id' hoort niet in het bestand: de id is de bestandsnaam ('{id}')",
-    "the field 'id' does not belong in the file: the id is the file name ('{id}')",
+    "het veld 'id' hoort hier niet: de id is de bestandsnaam of de sleutel erboven ('{id}')",
+    "the field 'id' does not belong here: the id is the file name or the key above ('{id}')",
     "Verwijder deze regel; hernoem het bestand om de id te veranderen.",
     "Remove this line; rename the file to change the id.",
 )

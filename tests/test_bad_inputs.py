@@ -380,3 +380,14 @@ def test_bad_input_is_reported_at_its_place(case: Case, run, data_dir: Path) -> 
 def test_there_are_at_least_thirty_distinct_bad_inputs() -> None:
     assert len({case.id for case in CASES}) >= 30
     assert len({case.code for case in CASES}) >= 30
+
+
+def test_id_inside_a_list_file_is_reported_not_overwritten(run, data_dir):
+    themes = data_dir / "themes.yaml"
+    themes.write_text(themes.read_text().replace("klimaat:\n", "klimaat:\n  id: climate\n", 1))
+    result = run("validate", data_dir, "--format", "json", "--today", TODAY)
+    problems = json.loads(result.out)["problems"]
+    assert result.code == 1
+    assert [(p["code"], p["line"], p["field"]) for p in problems] == [
+        ("id-in-file", 2, "klimaat.id")
+    ]

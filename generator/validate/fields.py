@@ -43,7 +43,7 @@ def validate_entry(entry: Entry) -> list[Problem]:
     raw = entry.raw
     if not isinstance(raw, dict):
         return [entry.source.problem(entry.base, "not-a-mapping", found=_found(raw)[1])]
-    if "id" in raw and entry.kind.is_folder:
+    if "id" in raw:  # the file name (or the key in a list file) is the id
         return [entry.source.problem((*entry.base, "id"), "id-in-file", at_key=True, id=entry.id)]
     try:
         entry.record = entry.kind.model.model_validate({**raw, "id": entry.id})
