@@ -246,6 +246,29 @@ CASES = [
         "invalid-id",
         "Klimaat Neutraal",
     ),
+    Case(
+        "complex-key",
+        ORG,
+        base(ORG, "kind: ministry", "kind: ministry\n[a, b]: x  # <--"),
+        "complex-key",
+    ),
+    Case(
+        "title-too-long",
+        TENDER,
+        tender("title: {nl: Zonnepanelen, en: Solar panels}", "title: " + "x" * 201 + "  # <--"),
+        "too-long",
+        "title",
+    ),
+    Case(
+        "bad-phone",
+        TENDER,
+        tender(
+            "contact: {email: inkoop@example.org}",
+            "contact: {email: inkoop@example.org, phone: bel mij}  # <--",
+        ),
+        "invalid-value",
+        "contact.phone",
+    ),
     # --- across fields and files
     Case(
         "unknown-category",

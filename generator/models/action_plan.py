@@ -14,8 +14,8 @@ from generator.models.common import (
     PlannedDate,
     ShortStr,
     Strict,
-    Text,
     ThemeRef,
+    Title,
     Year,
 )
 
@@ -26,7 +26,7 @@ class Action(Strict):
     """A concrete action of the plan, with who carries it and by when."""
 
     id: Id
-    title: Text
+    title: Title
     theme: ThemeRef
     owner: ShortStr
     due: PlannedDate
@@ -44,7 +44,7 @@ class Indicator(Strict):
     """A measured indicator: its baseline, its target and the values so far."""
 
     id: Id
-    title: Text
+    title: Title
     theme: ThemeRef
     unit: ShortStr
     baseline: YearValue
@@ -56,7 +56,7 @@ class ActionPlan(Strict):
     """One organisation's MVI action plan for a period."""
 
     id: Id
-    title: Text
+    title: Title
     organisation: OrganisationRef
     period: Period
     summary: Markdown

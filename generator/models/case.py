@@ -12,6 +12,7 @@ from generator.models.common import (
     Strict,
     Text,
     ThemeRef,
+    Title,
     Url,
     Year,
 )
@@ -53,7 +54,7 @@ class Case(Strict):
     """One best-practice case."""
 
     id: Id
-    title: Text
+    title: Title
     summary: Text
     body: Markdown
     organisations: list[OrganisationRef]

@@ -15,6 +15,7 @@ from generator.models.common import (
     Strict,
     Text,
     ThemeRef,
+    Title,
 )
 
 
@@ -29,7 +30,7 @@ class CategoryPlan(Strict):
     """One government-wide procurement category and its plan; the id names the category."""
 
     id: Id
-    name: Text
+    name: Title
     category_manager: OrganisationRef | None = None  # left out when no source names it
     summary: Text
     scope: Markdown

@@ -92,6 +92,13 @@ class LocalizedText(_Localized):
     en: PlainStr | None = None
 
 
+class LocalizedTitle(_Localized):
+    """A title or name in Dutch (required) and English (optional), at most 200 characters."""
+
+    nl: ShortStr
+    en: ShortStr | None = None
+
+
 class LocalizedMarkdown(_Localized):
     """Markdown text in Dutch (required) and English (optional)."""
 
@@ -119,6 +126,13 @@ Text = Annotated[
     LocalizedText,
     BeforeValidator(_wrap_dutch),
     WithJsonSchema(_localized_schema(_STRING, "Plain text: Dutch, or {nl: …, en: …}")),
+]
+Title = Annotated[
+    LocalizedTitle,
+    BeforeValidator(_wrap_dutch),
+    WithJsonSchema(
+        _localized_schema({**_STRING, "maxLength": 200}, "A title: Dutch, or {nl: …, en: …}")
+    ),
 ]
 Markdown = Annotated[
     LocalizedMarkdown,

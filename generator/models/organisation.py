@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.models.common import Id, OrganisationRef, ShortStr, Strict, Text, Url
+from generator.models.common import Id, OrganisationRef, ShortStr, Strict, Title, Url
 
 
 class Organisation(Strict):
@@ -12,7 +12,7 @@ class Organisation(Strict):
 
     id: Id
     abbreviation: ShortStr
-    name: Text
+    name: Title
     kind: Literal["ministry", "agency", "other"]
     parent: OrganisationRef | None = None
     website: Url | None = None

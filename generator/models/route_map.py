@@ -12,6 +12,7 @@ from generator.models.common import (
     Strict,
     Text,
     ThemeRef,
+    Title,
     Year,
 )
 
@@ -31,7 +32,7 @@ class RouteMap(Strict):
     """A sector's path to the government-wide goals, such as GWW (civil works) or real estate."""
 
     id: Id
-    title: Text
+    title: Title
     owner: OrganisationRef
     summary: Text
     description: Markdown | None = None

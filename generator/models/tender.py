@@ -20,6 +20,7 @@ from generator.models.common import (
     Strict,
     Text,
     ThemeRef,
+    Title,
     Url,
 )
 
@@ -65,7 +66,7 @@ class TenderTheme(Strict):
 class Lot(Strict):
     """A lot (perceel) of the tender."""
 
-    title: Text
+    title: Title
     description: Text | None = None
     estimated_value: ValueRange | None = None
 
@@ -81,7 +82,7 @@ class Tender(Strict):
     """One planned tender; the id (the file name) never changes once published."""
 
     id: Id
-    title: Text
+    title: Title
     description: Markdown
     buyer: OrganisationRef
     category: CategoryRef | None = None

@@ -13,6 +13,7 @@ from generator.models.common import (
     Strict,
     Text,
     ThemeRef,
+    Title,
     Year,
 )
 
@@ -21,7 +22,7 @@ class Theme(Strict):
     """One MVI theme (klimaat, circulair, social return, …)."""
 
     id: Id
-    name: Text
+    name: Title
     summary: Text
     description: Markdown | None = None
     order: int = 0
@@ -32,7 +33,7 @@ class AmbitionLevelInfo(Strict):
     """What one level of the ambitieweb (basis, significant, ambitieus) asks of a tender."""
 
     id: Literal["basis", "significant", "ambitieus"]
-    name: Text
+    name: Title
     description: Markdown
     for_bidders: Text
     example: bool = False
@@ -58,7 +59,7 @@ class Goal(Strict):
     """A government-wide goal from the strategy's annex: an effect, an output or an effort."""
 
     id: Id
-    title: Text
+    title: Title
     theme: ThemeRef | None = None
     kind: Literal["effect", "output", "effort"]
     description: Text | None = None

@@ -87,7 +87,7 @@ def _translate(error: Any) -> tuple[str, dict[str, Any]]:
         return "empty-value", {}
     if kind == "too_short":
         return "too-few-items", {"min": ctx.get("min_length", 1)}
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return "too-long", {"max": ctx.get("max_length")}
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         return "out-of-range", _range(kind, value, ctx)

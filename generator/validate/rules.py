@@ -21,6 +21,7 @@ from generator.models.common import (
     IsUrl,
     LocalizedMarkdown,
     LocalizedText,
+    LocalizedTitle,
     PlannedDate,
     Ref,
 )
@@ -278,7 +279,7 @@ def _url_marker(tp: Any, metadata: tuple[Any, ...]) -> bool | None:
 
 
 def _text_marker(tp: Any, metadata: tuple[Any, ...]) -> bool | None:
-    return True if tp in (LocalizedText, LocalizedMarkdown) else None
+    return True if tp in (LocalizedText, LocalizedTitle, LocalizedMarkdown) else None
 
 
 _HTTP_IN_MARKDOWN = re.compile(r"\]\(\s*(http://[^)\s]+)")
