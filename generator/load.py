@@ -12,10 +12,11 @@ from typing import Any
 
 from generator.dataset import DataSet, Entry
 from generator.layout import IMAGES, KINDS, Kind
+from generator.models.common import ID_PATTERN
 from generator.problems import Problem, make_problem
 from generator.yamlsource import YamlSource, read_yaml
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_ID = re.compile(ID_PATTERN)
 
 
 # Below this many files, starting worker processes costs more than it saves.

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.layout import KINDS, Kind
-from generator.models.common import ID_PATTERN
+from generator.models.common import AMBITION_LEVELS, ID_PATTERN
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -26,7 +26,7 @@ def kind_schema(kind: Kind) -> dict[str, Any]:
     definitions[kind.model.__name__] = record
     keys: dict[str, Any] = {"pattern": ID_PATTERN}
     if kind.name == "ambition-level":
-        keys = {"enum": ["basis", "significant", "ambitieus"]}
+        keys = {"enum": list(AMBITION_LEVELS)}
     return {
         "$schema": DIALECT,
         "$id": f"mvi-site:{kind.schema_name}",

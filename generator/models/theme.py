@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from generator.models.common import (
+    AmbitionLevel,
     GoalRef,
     Id,
     Link,
@@ -32,7 +33,7 @@ class Theme(Strict):
 class AmbitionLevelInfo(Strict):
     """What one level of the ambitieweb (basis, significant, ambitieus) asks of a tender."""
 
-    id: Literal["basis", "significant", "ambitieus"]
+    id: AmbitionLevel
     name: Title
     description: Markdown
     for_bidders: Text

@@ -18,6 +18,7 @@ from generator.dataset import DataSet, Entry
 from generator.layout import IMAGES, KIND_BY_NAME, KINDS
 from generator.models import Tender
 from generator.models.common import (
+    AMBITION_LEVELS,
     IsUrl,
     LocalizedMarkdown,
     LocalizedText,
@@ -79,7 +80,7 @@ def _ref_marker(tp: Any, metadata: tuple[Any, ...]) -> Ref | None:
 
 @rule("unknown-reference")
 def unknown_references(dataset: DataSet, context: Context) -> Iterator[Finding]:
-    known = {kind.name: sorted(dataset.ids(kind.name)) for kind in KINDS}
+    known = {kind.name: dataset.ids(kind.name) for kind in KINDS}  # sets: a lookup per reference
     for kind in KINDS:
         paths = compile_paths(kind.model, _ref_marker)
         for entry in dataset.valid(kind.name):
@@ -92,7 +93,7 @@ def unknown_references(dataset: DataSet, context: Context) -> Iterator[Finding]:
                             entry,
                             loc,
                             "unknown-reference",
-                            _unknown(value, ref.kind, known[ref.kind]),
+                            _unknown(value, ref.kind, sorted(known[ref.kind])),
                             is_key,
                         )
 
@@ -350,6 +351,6 @@ def all_ambition_levels(dataset: DataSet, context: Context) -> Iterator[Finding]
     entries = list(dataset.entries["ambition-level"].values())
     if not entries:
         return
-    for level in ("basis", "significant", "ambitieus"):
+    for level in AMBITION_LEVELS:
         if level not in dataset.entries["ambition-level"]:
             yield Finding(entries[0], (), "missing-field", {"field": level})
