@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1  # the end-of-life notice is in the README, not in every build
 
-.PHONY: setup site test lint format serve schemas bench lock clean
+.PHONY: setup site test lint format serve schemas screenshots chromium bench lock clean
 
 setup: $(STAMP)
 
@@ -16,9 +16,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-site: setup  ## validate data/ and build the site into site/
-	$(BIN)/mvi-site validate data
-	$(BIN)/mkdocs build --strict --quiet
+site: setup  ## validate data/, build, check, and only then replace site/
+	$(BIN)/mvi-site build
 
 test: setup lint  ## the whole suite, as CI runs it
 	$(BIN)/pytest
@@ -34,6 +33,15 @@ format: setup
 serve: setup  ## live preview on http://127.0.0.1:8000, reloading on changes in data/
 	$(BIN)/mvi-site validate data
 	$(BIN)/mkdocs serve --watch data
+
+screenshots: site chromium  ## pictures of the key pages for the README (.github/screenshots/)
+	$(BIN)/python tools/screenshots.py
+
+# Debian's Chromium for screenshots and browser tests; Playwright's own download is not used.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else echo "Chromium is missing: run  sudo apt-get install chromium" >&2; exit 1; fi; }
 
 schemas: setup  ## regenerate the JSON Schemas editors' tools use
 	$(BIN)/mvi-site schema --out schemas

@@ -1,4 +1,4 @@
-"""The `mvi-site` command: validate data, export schemas.
+"""The `mvi-site` command: validate data, build the site, export schemas.
 
 Exit codes: 0 valid, 1 invalid data, 2 usage error. No traceback reaches the editor.
 """
@@ -68,6 +68,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(handler=_validate)
 
+    build = commands.add_parser(
+        "build", help="validate, build the site into a scratch folder, check it, then publish it"
+    )
+    build.add_argument(
+        "--data", default=Path("data"), type=Path, help="the data folder (default: data)"
+    )
+    build.add_argument(
+        "--config", default=Path("mkdocs.yml"), type=Path, help="MkDocs configuration"
+    )
+    build.add_argument(
+        "--site-dir", default=Path("site"), type=Path, help="output folder (default: site)"
+    )
+    build.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=os.environ.get("MVI_LANG", "nl"),
+        help="language of the messages (default: nl, or $MVI_LANG)",
+    )
+    build.add_argument("--today", type=_date, help="build as of this date (YYYY-MM-DD)")
+    build.set_defaults(handler=_build)
+
     schema = commands.add_parser("schema", help="write a JSON Schema per kind of file")
     schema.add_argument("--out", type=Path, required=True, help="folder to write into")
     schema.set_defaults(handler=_schema)
@@ -101,6 +122,29 @@ def _validate(args: argparse.Namespace) -> int:
     _, report = validate_data(args.data, today(args.today))
     print(FORMATS[args.format](report, args.lang))
     return EXIT_OK if report.ok(strict=args.strict) else EXIT_INVALID
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator.build import BuildFailed, build_site
+
+    if not args.data.is_dir():
+        print(f"mvi-site: data folder not found: {args.data}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.config.is_file():
+        print(f"mvi-site: configuration not found: {args.config}", file=sys.stderr)
+        return EXIT_USAGE
+    # The MkDocs hooks read the data folder and the date from the environment.
+    os.environ["MVI_DATA"] = str(args.data.resolve())
+    if args.today:
+        os.environ["MVI_TODAY"] = args.today
+    try:
+        build_site(args.config, args.site_dir, args.data, lang=args.lang)
+    except BuildFailed as failure:
+        print(failure, file=sys.stderr)
+        print(f"mvi-site: the build failed; {args.site_dir} was left as it was.", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"mvi-site: site built in {args.site_dir}")
+    return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -1,0 +1,122 @@
+"""MkDocs glue: validated data in, generated pages out. The only module that imports MkDocs.
+
+`mkdocs.yml` loads this file as a hooks module. On every build (and every `mkdocs serve`
+reload) it validates `data/`, stops before anything is written when the data are invalid, adds
+one in-memory page per generated page with `File.generated`, and hands each page its sanitised
+HTML, its escaped title, breadcrumbs and its twin in the other language. Record pages are kept
+out of the navigation (Material renders the navigation into every page).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
+
+from generator import clock
+from generator.layout import IMAGES
+from generator.output import format_text
+from generator.render.i18n import LANGS, Lang, t
+from generator.render.pages import Page, SiteError, build_pages
+from generator.render.urls import CONTENT_PAGES, home_url, src_uri
+from generator.validate import validate_data
+
+log = logging.getLogger("mkdocs.plugins.mvi")
+
+_pages: dict[str, Page] = {}  # by source URI, for the current build
+_content_twins: dict[str, tuple[Lang, str]] = {}  # hand-written page URL → (lang, twin URL)
+_images: list[Path] = []
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    """`$MVI_DATA`, or `data/` next to mkdocs.yml."""
+    if configured := os.environ.get("MVI_DATA"):
+        return Path(configured)
+    return Path(config.config_file_path).parent / "data"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = data_dir(config)
+    today = clock.today()
+    dataset, report = validate_data(root, today)
+    # Data warnings (a passed publication date, missing English) are shown on the site and in
+    # the validation report; they must not stop publication, or time alone would break builds.
+    if not report.ok():
+        raise Abort("The data are not valid; nothing was built.\n" + format_text(report, "en"))
+    if report.warnings:
+        log.info("%d data warning(s); run `mvi-site validate` to see them", len(report.warnings))
+    try:
+        pages = build_pages(dataset, today)
+    except SiteError as error:
+        raise Abort(f"The site cannot be built from these data: {error}") from None
+    _pages.clear()
+    _pages.update((src_uri(page.url), page) for page in pages)
+    _content_twins.clear()
+    for urls in CONTENT_PAGES.values():
+        for lang in LANGS:
+            other = "en" if lang == "nl" else "nl"
+            _content_twins[urls[lang]] = (lang, urls[other])
+    images = root / IMAGES
+    _images[:] = sorted(p for p in images.iterdir() if p.is_file()) if images.is_dir() else []
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for uri, page in _pages.items():
+        if files.get_file_from_path(uri) is not None:
+            raise Abort(f"content/{uri} would replace a page made from data: rename or remove it")
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content="", inclusion=inclusion))
+    for image in _images:
+        files.append(File.generated(config, f"images/{image.name}", abs_src_path=str(image)))
+    missing = [
+        f"content/{src_uri(url)}"
+        for url in _content_twins
+        if files.get_file_from_path(src_uri(url)) is None
+    ]
+    if missing:
+        raise Abort("Hand-written pages are missing (each needs its twin): " + ", ".join(missing))
+    return files
+
+
+def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **_: Any) -> str:
+    generated = _pages.get(page.file.src_uri)
+    if generated is None:  # a hand-written page from content/
+        lang, twin = _content_twins.get(page.url, ("nl", ""))
+        page.meta.update(lang=lang, alternate=twin or home_url(_other(lang)))
+        page.meta["breadcrumbs"] = [(t("home", lang), home_url(lang))]
+        return markdown
+    page.meta.update(
+        # Material prints these without escaping: escape editor text here.
+        title=str(escape(generated.title)),
+        description=str(escape(generated.description)),
+        lang=generated.lang,
+        alternate=generated.alternate,
+        breadcrumbs=[(str(escape(title)), url) for title, url in generated.breadcrumbs],
+    )
+    return ""
+
+
+def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
+    generated = _pages.get(page.file.src_uri)
+    if generated is None:
+        return html
+    children = [
+        {"level": 2, "id": anchor, "name": text, "children": []}
+        for anchor, text in generated.headings
+    ]
+    title = str(escape(generated.title))
+    page.toc = get_toc([{"level": 1, "id": "main-title", "name": title, "children": children}])
+    return str(generated.html)
+
+
+def _other(lang: Lang) -> Lang:
+    return "en" if lang == "nl" else "nl"

@@ -1,0 +1,1 @@
+"""From validated data to pages: URLs, cross-references, safe HTML, in Dutch and English."""

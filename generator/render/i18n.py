@@ -1,0 +1,437 @@
+"""Interface strings, dates and amounts in the page's language (Dutch first, English second).
+
+Every word the generator itself puts on a page comes from here, so a translation is one edit and
+a missing translation is a test failure rather than a Dutch word on an English page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from generator.models.common import PlannedDate
+
+Lang = Literal["nl", "en"]
+LANGS: tuple[Lang, ...] = ("nl", "en")
+
+_MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "en": "January February March April May June July August September October November December",
+}
+MONTHS: dict[str, list[str]] = {lang: names.split() for lang, names in _MONTHS.items()}
+
+# key: (Dutch, English). Keys are grouped by the page that uses them.
+STRINGS: dict[str, tuple[str, str]] = {
+    # Site-wide
+    "site.name": ("Inkopen met Impact", "Inkopen met Impact"),
+    "site.tagline": (
+        "Maatschappelijk verantwoord inkopen door het Rijk",
+        "Socially responsible procurement by the Dutch central government",
+    ),
+    "lang.name": ("Nederlands", "English"),
+    "lang.switch": ("English", "Nederlands"),
+    "lang.switch.label": ("Deze pagina in het Engels", "This page in Dutch"),
+    "breadcrumbs": ("Kruimelpad", "Breadcrumbs"),
+    "home": ("Home", "Home"),
+    "example.notice": (
+        "Dit is een illustratief record, geen echte planning of toezegging.",
+        "This is an illustrative record, not a real plan or commitment.",
+    ),
+    "example.badge": ("Voorbeeld", "Example"),
+    "untranslated": (
+        "Deze tekst is nog niet in het Engels beschikbaar; hieronder staat de Nederlandse tekst.",
+        "This text is not yet available in English; the Dutch text is shown below.",
+    ),
+    "none.yet": ("Nog niets gepubliceerd.", "Nothing published yet."),
+    "unknown": ("onbekend", "unknown"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "more": ("Meer", "More"),
+    "sources": ("Bronnen", "Sources"),
+    "contact": ("Contact", "Contact"),
+    "period": ("Periode", "Period"),
+    "summary": ("Samenvatting", "Summary"),
+    "document": ("Document", "Document"),
+    "count": ("Aantal", "Number"),
+    # Sections (overview titles)
+    "section.calendar": ("Aanbestedingskalender", "Tender calendar"),
+    "section.category-plans": ("Categorieplannen", "Category plans"),
+    "section.route-maps": ("Routekaarten", "Route maps"),
+    "section.action-plans": ("MVI-actieplannen", "MVI action plans"),
+    "section.cases": ("Praktijkvoorbeelden", "Cases"),
+    "section.themes": ("Thema's", "Themes"),
+    "section.organisations": ("Organisaties", "Organisations"),
+    "section.goals": ("Rijksbrede doelen", "Government-wide goals"),
+    "section.ambition-levels": ("Ambitieniveaus", "Ambition levels"),
+    # Home
+    "home.title": ("Inkopen met Impact", "Inkopen met Impact"),
+    "home.lead": (
+        "Het Rijk kocht in 2024 voor ongeveer € 18 miljard in. Met de strategie "
+        "Inkopen met Impact zet het die inkoopkracht in voor klimaat, circulaire economie, "
+        "sociaal ondernemen, internationale sociale voorwaarden en innovatie. Hier ziet u welke "
+        "aanbestedingen eraan komen, wat het Rijk daarin vraagt en wie u kunt benaderen.",
+        "The Dutch central government bought about €18 billion in 2024. Through its strategy "
+        "Inkopen met Impact (Procurement with Impact) it uses that purchasing power for the "
+        "climate, the circular economy, social enterprise, international social conditions and "
+        "innovation. Here you can see which tenders are coming, what the government will ask "
+        "in them, and whom to contact.",
+    ),
+    "home.coming": ("Wat komt eraan?", "What is coming?"),
+    "home.coming.lead": (
+        "Aanbestedingen met verwachte publicatie in de komende twee kwartalen.",
+        "Tenders expected to be published in the next two quarters.",
+    ),
+    "home.coming.none": (
+        "Er staan in deze periode geen aanbestedingen gepland.",
+        "No tenders are planned in this period.",
+    ),
+    "home.all-tenders": ("Alle geplande aanbestedingen", "All planned tenders"),
+    "home.by-category": ("Geplande aanbestedingen per categorie", "Planned tenders by category"),
+    "home.by-theme": ("Geplande aanbestedingen per thema", "Planned tenders by theme"),
+    "home.goals": ("Rijksbrede doelen", "Government-wide goals"),
+    "home.cases": ("Nieuwste praktijkvoorbeelden", "Latest cases"),
+    "home.about": ("Over Inkopen met Impact", "About Inkopen met Impact"),
+    "home.about.text": (
+        "Inkopen met Impact is de inkoopstrategie van het Rijk. Per inkoopcategorie staat in een "
+        "categorieplan welke ambitie het Rijk heeft op elk thema, op drie niveaus: basis, "
+        "significant en ambitieus. Routekaarten leggen de ambities voor grond-, weg- en "
+        "waterbouw en vastgoed uit over de jaren; elk ministerie heeft een MVI-actieplan.",
+        "Inkopen met Impact is the procurement strategy of the Dutch central government. For "
+        "each procurement category, a category plan states the government's ambition on each "
+        "theme, at three levels: basic, significant and ambitious. Route maps lay out the "
+        "ambitions for civil works and real estate over the years; each ministry has an MVI "
+        "action plan.",
+    ),
+    "home.read-more": ("Lees meer over de strategie", "Read more about the strategy"),
+    # Calendar and tenders
+    "calendar.lead": (
+        "Alle geplande aanbestedingen van het Rijk, per kwartaal van verwachte publicatie. "
+        "Data zijn verwachtingen: een kwartaal of maand is geen toezegging.",
+        "All planned tenders of the central government, by quarter of expected publication. "
+        "Dates are expectations: a quarter or month is not a commitment.",
+    ),
+    "calendar.how-to": ("Zo leest u de kalender", "How to read the calendar"),
+    "calendar.quarters": ("Kwartalen", "Quarters"),
+    "calendar.empty": ("Er staan geen aanbestedingen gepland.", "No tenders are planned."),
+    "calendar.closed": (
+        "Gepubliceerd, gegund of ingetrokken",
+        "Published, awarded or withdrawn",
+    ),
+    "tender": ("Aanbesteding", "Tender"),
+    "tender.title": ("Titel", "Title"),
+    "tender.buyer": ("Aanbestedende dienst", "Contracting authority"),
+    "tender.category": ("Categorie", "Category"),
+    "tender.kind": ("Soort opdracht", "Type of contract"),
+    "tender.procedure": ("Procedure", "Procedure"),
+    "tender.procedure.unknown": ("Nog niet bepaald", "Not yet decided"),
+    "tender.value": ("Geraamde waarde (excl. btw)", "Estimated value (excl. VAT)"),
+    "tender.value.short": ("Waarde", "Value"),
+    "tender.value.unknown": ("Niet bekend", "Not known"),
+    "tender.threshold": ("Boven Europese drempel", "Above EU threshold"),
+    "tender.publication": ("Verwachte publicatie", "Expected publication"),
+    "tender.contract-start": ("Verwachte start opdracht", "Expected contract start"),
+    "tender.duration": ("Looptijd", "Contract duration"),
+    "tender.months": ("{n} maanden", "{n} months"),
+    "tender.extension": ("plus {n} maanden optioneel", "plus {n} months optional"),
+    "tender.cpv": ("CPV-codes", "CPV codes"),
+    "tender.lots": ("Percelen", "Lots"),
+    "tender.themes": ("MVI-thema's en ambitieniveau", "MVI themes and ambition level"),
+    "tender.themes.none": (
+        "Voor deze aanbesteding zijn nog geen MVI-thema's vastgelegd.",
+        "No MVI themes have been recorded for this tender yet.",
+    ),
+    "tender.theme": ("Thema", "Theme"),
+    "tender.level": ("Ambitieniveau", "Ambition level"),
+    "tender.applied-as": ("Toegepast als", "Applied as"),
+    "tender.for-bidders": ("Wat betekent dit voor u?", "What does this mean for you?"),
+    "tender.criteria": ("MVI-criteria productgroep", "MVI criteria product group"),
+    "tender.social-return": ("Social return", "Social return"),
+    "tender.isv": ("Internationale sociale voorwaarden", "International social conditions"),
+    "tender.sme": ("Geschikt voor mkb", "Suitable for SMEs"),
+    "tender.consultation": ("Marktconsultatie", "Market consultation"),
+    "tender.certainty": ("Zekerheid van de planning", "Certainty of the planning"),
+    "tender.status": ("Status", "Status"),
+    "tender.withdrawn": ("Reden van intrekking", "Reason for withdrawal"),
+    "tender.tenderned": ("Bekijk de aankondiging op TenderNed", "See the notice on TenderNed"),
+    "tender.last-updated": ("Laatst gewijzigd", "Last changed"),
+    "tender.related-cases": ("Verwante praktijkvoorbeelden", "Related cases"),
+    "tender.facts": ("Kerngegevens", "Key facts"),
+    "tender.description": ("Omschrijving", "Description"),
+    "tender.sustainability": (
+        "Duurzaamheid en sociale voorwaarden",
+        "Sustainability and social terms",
+    ),
+    "tender.count": ("{n} aanbestedingen", "{n} tenders"),
+    "tender.count.one": ("1 aanbesteding", "1 tender"),
+    # Category plans
+    "plan.manager": ("Categoriemanager", "Category manager"),
+    "plan.scope": ("Reikwijdte", "Scope"),
+    "plan.product-groups": ("Productgroepen", "Product groups"),
+    "plan.ambitions": ("Ambities per thema", "Ambitions per theme"),
+    "plan.targets": ("Doelen", "Targets"),
+    "plan.market": ("Marktontwikkelingen", "Market developments"),
+    "plan.tenders": (
+        "Geplande aanbestedingen in deze categorie",
+        "Planned tenders in this category",
+    ),
+    "plan.cases": ("Praktijkvoorbeelden in deze categorie", "Cases in this category"),
+    "plan.reviewed": ("Laatst herzien", "Last reviewed"),
+    "plan.full": ("Volledig plan", "Full plan"),
+    "plans.lead": (
+        "Per rijksbrede inkoopcategorie: de ambitie op elk MVI-thema en de geplande "
+        "aanbestedingen.",
+        "For each government-wide procurement category: the ambition on each MVI theme and the "
+        "planned tenders.",
+    ),
+    # Route maps
+    "route.owner": ("Eigenaar", "Owner"),
+    "route.milestones": ("Mijlpalen", "Milestones"),
+    "route.year": ("Jaar", "Year"),
+    "route.target": ("Doel", "Target"),
+    "route.value": ("Waarde", "Value"),
+    "route.goal": ("Draagt bij aan", "Contributes to"),
+    "routes.lead": (
+        "Routekaarten leggen de ambities voor grond-, weg- en waterbouw en voor vastgoed uit over "
+        "de jaren.",
+        "Route maps lay out the ambitions for civil works and for real estate over the years.",
+    ),
+    # Action plans
+    "action.organisation": ("Organisatie", "Organisation"),
+    "action.ambitions": ("Ambities per thema", "Ambitions per theme"),
+    "action.actions": ("Acties", "Actions"),
+    "action.owner": ("Uitvoerder", "Owner"),
+    "action.due": ("Gereed", "Due"),
+    "action.indicators": ("Indicatoren", "Indicators"),
+    "action.baseline": ("Nulmeting", "Baseline"),
+    "action.target": ("Doel", "Target"),
+    "action.latest": ("Laatste meting", "Latest value"),
+    "actions.lead": (
+        "Elk ministerie legt in een MVI-actieplan vast welke ambitie het per thema heeft en met "
+        "welke acties het die waarmaakt.",
+        "Each ministry sets out in an MVI action plan its ambition per theme and the actions "
+        "that deliver it.",
+    ),
+    # Cases
+    "case.year": ("Jaar", "Year"),
+    "case.place": ("Plaats", "Place"),
+    "case.organisations": ("Opdrachtgevers", "Contracting authorities"),
+    "case.partners": ("Partners", "Partners"),
+    "case.results": ("Resultaten", "Results"),
+    "case.themes": ("Thema's", "Themes"),
+    "case.categories": ("Categorieën", "Categories"),
+    "case.tenders": (
+        "Geplande aanbestedingen in dezelfde categorie",
+        "Planned tenders in the same category",
+    ),
+    "cases.lead": (
+        "Voorbeelden van inkopen met impact: wat het Rijk deed en wat het opleverde.",
+        "Examples of procurement with impact: what the government did and what it achieved.",
+    ),
+    # Themes
+    "theme.tenders": ("Geplande aanbestedingen met dit thema", "Planned tenders with this theme"),
+    "theme.plans": ("Categorieplannen", "Category plans"),
+    "theme.goals": ("Doelen", "Goals"),
+    "theme.cases": ("Praktijkvoorbeelden", "Cases"),
+    "theme.route-maps": ("Mijlpalen in routekaarten", "Milestones in route maps"),
+    "theme.action-plans": ("Actieplannen", "Action plans"),
+    "themes.lead": (
+        "De thema's van maatschappelijk verantwoord inkopen, met alles wat erbij hoort.",
+        "The themes of socially responsible procurement, with everything tagged with them.",
+    ),
+    # Organisations
+    "org.kind": ("Soort", "Kind"),
+    "org.parent": ("Onderdeel van", "Part of"),
+    "org.children": ("Onderdelen", "Units"),
+    "org.website": ("Website", "Website"),
+    "org.tenders": ("Geplande aanbestedingen", "Planned tenders"),
+    "org.action-plans": ("MVI-actieplan", "MVI action plan"),
+    "org.category-plans": ("Categoriemanager van", "Category manager of"),
+    "org.route-maps": ("Routekaarten", "Route maps"),
+    "org.cases": ("Praktijkvoorbeelden", "Cases"),
+    "orgs.lead": (
+        "Ministeries en uitvoeringsorganisaties die aanbesteden of een MVI-plan hebben.",
+        "Ministries and agencies that tender or have an MVI plan.",
+    ),
+    # Goals and levels
+    "goal.kind": ("Soort doel", "Kind of goal"),
+    "goal.target": ("Streefwaarde", "Target"),
+    "goal.deadline": ("Uiterlijk", "By"),
+    "goal.part-of": ("Onderdeel van", "Part of"),
+    "goal.source": ("Bron", "Source"),
+    "goal.measurements": ("Metingen", "Measurements"),
+    "goal.no-measurements": (
+        "Voor dit doel zijn nog geen metingen gepubliceerd.",
+        "No measurements have been published for this goal yet.",
+    ),
+    "goal.theme": ("Thema", "Theme"),
+    "goal.general": ("Algemeen", "General"),
+    "goals.lead": (
+        "De rijksbrede doelen uit de bijlage bij Inkopen met Impact: effectdoelen, prestaties en "
+        "inspanningen.",
+        "The government-wide goals from the annex to Inkopen met Impact: effects, outputs and "
+        "efforts.",
+    ),
+    "levels.lead": (
+        "Het ambitieweb kent per thema drie niveaus. Het niveau in een categorieplan of "
+        "aanbesteding zegt wat een inschrijver kan verwachten.",
+        "The ambition web has three levels per theme. The level in a category plan or tender "
+        "tells a bidder what to expect.",
+    ),
+    "level.for-bidders": ("Voor inschrijvers", "For bidders"),
+}
+
+ENUMS: dict[str, dict[str, tuple[str, str]]] = {
+    "kind": {
+        "works": ("Werken", "Works"),
+        "supplies": ("Leveringen", "Supplies"),
+        "services": ("Diensten", "Services"),
+    },
+    "procedure": {
+        "open": ("Openbare procedure", "Open procedure"),
+        "restricted": ("Niet-openbare procedure", "Restricted procedure"),
+        "competitive-dialogue": ("Concurrentiegerichte dialoog", "Competitive dialogue"),
+        "competitive-negotiation": (
+            "Mededingingsprocedure met onderhandeling",
+            "Competitive procedure with negotiation",
+        ),
+        "innovation-partnership": ("Innovatiepartnerschap", "Innovation partnership"),
+        "negotiated-without-notice": (
+            "Onderhandelingsprocedure zonder aankondiging",
+            "Negotiated procedure without prior publication",
+        ),
+        "multiple-quotation": ("Meervoudig onderhandse procedure", "Multiple-quotation procedure"),
+        "single-source": ("Enkelvoudig onderhandse procedure", "Single-source procedure"),
+        "national-open": ("Nationale openbare procedure", "National open procedure"),
+    },
+    "application": {
+        "requirements": ("eisen", "requirements"),
+        "award-criteria": ("gunningscriteria", "award criteria"),
+        "contract-conditions": ("contractvoorwaarden", "contract performance conditions"),
+    },
+    "certainty": {
+        "indicative": ("Indicatief", "Indicative"),
+        "planned": ("Gepland", "Planned"),
+        "confirmed": ("Bevestigd", "Confirmed"),
+    },
+    "status": {
+        "planned": ("Gepland", "Planned"),
+        "market-consultation": ("Marktconsultatie", "Market consultation"),
+        "published": ("Gepubliceerd", "Published"),
+        "awarded": ("Gegund", "Awarded"),
+        "withdrawn": ("Ingetrokken", "Withdrawn"),
+    },
+    "action-status": {
+        "not-started": ("Niet gestart", "Not started"),
+        "in-progress": ("Loopt", "In progress"),
+        "done": ("Gereed", "Done"),
+        "delayed": ("Vertraagd", "Delayed"),
+        "cancelled": ("Geschrapt", "Cancelled"),
+    },
+    "goal-kind": {
+        "effect": ("Effectdoel", "Effect"),
+        "output": ("Prestatie", "Output"),
+        "effort": ("Inspanning", "Effort"),
+    },
+    "organisation-kind": {
+        "ministry": ("Ministerie", "Ministry"),
+        "agency": ("Uitvoeringsorganisatie", "Agency"),
+        "other": ("Overig", "Other"),
+    },
+    "level": {
+        "basis": ("Basis", "Basic"),
+        "significant": ("Significant", "Significant"),
+        "ambitieus": ("Ambitieus", "Ambitious"),
+    },
+}
+
+
+def t(key: str, lang: Lang, **params: object) -> str:
+    """The interface string `key` in `lang`, with `{name}` parameters filled in."""
+    text = STRINGS[key][LANGS.index(lang)]
+    return text.format(**params) if params else text
+
+
+def label(enum: str, value: str, lang: Lang) -> str:
+    """The reader's word for a code value, e.g. `label('kind', 'works', 'nl')` → 'Werken'."""
+    return ENUMS[enum][value][LANGS.index(lang)]
+
+
+# --- Dates -----------------------------------------------------------------------------------
+
+
+def quarter_of(day: dt.date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def format_quarter(year: int, quarter: int, lang: Lang) -> str:
+    """'2e kwartaal 2027' or 'Q2 2027'."""
+    return f"{quarter}e kwartaal {year}" if lang == "nl" else f"Q{quarter} {year}"
+
+
+def format_date(day: dt.date, lang: Lang) -> str:
+    """'14 mei 2027' or '14 May 2027'."""
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def format_planned(date: PlannedDate, lang: Lang) -> str:
+    """A planned date at its own precision: a day, a month or a quarter."""
+    if date.precision == "day":
+        return format_date(date.start, lang)
+    if date.precision == "month":
+        return f"{MONTHS[lang][date.start.month - 1]} {date.start.year}"
+    return format_quarter(*quarter_of(date.start), lang)
+
+
+# --- Numbers and amounts ---------------------------------------------------------------------
+
+
+def format_number(value: float, lang: Lang, decimals: int = 0) -> str:
+    """1234.5 → '1.234,5' (nl) or '1,234.5' (en); trailing zero decimals are dropped."""
+    text = f"{value:,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "nl":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text
+
+
+def format_figure(value: float, lang: Lang) -> str:
+    """A measured value as given: whole numbers without decimals, others with up to two."""
+    return format_number(value, lang, 0 if float(value).is_integer() else 2)
+
+
+_SCALES = ((1_000_000_000, "mld", "bn"), (1_000_000, "mln", "m"))
+
+
+def _scaled(value: int) -> tuple[float, str, str] | None:
+    for size, nl, en in _SCALES:
+        if value >= size:
+            return value / size, nl, en
+    return None
+
+
+def format_amount(value: int, lang: Lang) -> str:
+    """'€ 1,2 mln' / '€1.2m'; below a million the full amount: '€ 250.000' / '€250,000'."""
+    return format_range(value, value, lang)
+
+
+def format_range(low: int, high: int, lang: Lang) -> str:
+    """A value range such as '€ 4–6 mln' / '€4–6m'; one amount when both ends are equal."""
+    euro = "€ " if lang == "nl" else "€"
+    low_s, high_s = _scaled(low), _scaled(high)
+    if low_s and high_s and low_s[1] == high_s[1]:
+        unit = low_s[1] if lang == "nl" else low_s[2]
+        sep = " " if lang == "nl" else ""
+        first = format_number(low_s[0], lang, 1)
+        if low == high:
+            return f"{euro}{first}{sep}{unit}"
+        return f"{euro}{first}–{format_number(high_s[0], lang, 1)}{sep}{unit}"
+
+    def one(value: int) -> str:
+        scaled = _scaled(value)
+        if not scaled:
+            return f"{euro}{format_number(value, lang)}"
+        unit = scaled[1] if lang == "nl" else scaled[2]
+        return f"{euro}{format_number(scaled[0], lang, 1)}{' ' if lang == 'nl' else ''}{unit}"
+
+    return one(low) if low == high else f"{one(low)} – {one(high)}"

@@ -1,0 +1,264 @@
+"""Every page the data calls for, in both languages, as sanitised HTML.
+
+This is the core of the site and it does not import MkDocs: it turns the validated data set into
+`Page` objects (URL, title, HTML, breadcrumbs, the twin in the other language). The MkDocs hooks
+only hand these pages to the theme, so moving to another static-site host touches one module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from generator.dataset import DataSet
+from generator.models import Tender
+from generator.models.common import LocalizedMarkdown, LocalizedText, LocalizedTitle
+from generator.render import i18n
+from generator.render.crossref import OPEN_STATUSES, CrossRef, build_crossref
+from generator.render.i18n import LANGS, Lang, t
+from generator.render.markdown import render_markdown
+from generator.render.urls import (
+    KIND_SECTION,
+    RESERVED_IDS,
+    Links,
+    home_url,
+    record_url,
+    section_url,
+)
+
+Localized = LocalizedText | LocalizedTitle | LocalizedMarkdown
+_HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+class SiteError(Exception):
+    """The data cannot be turned into a consistent site (e.g. two records on one URL)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page in one language."""
+
+    key: str  # the same in both languages: "home", "section:calendar", "tender:<id>"
+    lang: Lang
+    url: str  # site-relative directory URL: "" for the home page, "en/tender-calendar/"
+    title: str  # plain text; whoever prints it must escape it
+    description: str  # plain text, for the meta description
+    html: Markup  # the page content, escaped and sanitised
+    breadcrumbs: tuple[tuple[str, str], ...]  # (title, url) of each ancestor, home first
+    alternate: str  # URL of this page in the other language
+    headings: tuple[tuple[str, str], ...]  # (id, text) of each h2, for the table of contents
+    in_nav: bool  # overview pages are in the navigation; record pages never are
+
+
+@dataclass(frozen=True)
+class _Spec:
+    key: str
+    template: str
+    url: Callable[[Lang], str]
+    title: Callable[[Lang], str]
+    parents: tuple[str, ...]  # sections above this page, for breadcrumbs
+    context: dict[str, Any]
+    in_nav: bool = False
+    description: Callable[[Lang], str] | None = None
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """Our own Jinja2 environment: autoescaping on, undefined names are errors."""
+    env = Environment(
+        loader=PackageLoader("generator.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.globals.update(
+        fmt_quarter=i18n.format_quarter,
+        quarter_of=i18n.quarter_of,
+    )
+    return env
+
+
+def build_pages(data: DataSet, today: dt.date) -> list[Page]:
+    """All generated pages of the site, Dutch and English, in a stable order."""
+    ref = build_crossref(data)
+    specs = list(_specs(data, ref, today))
+    pages: list[Page] = []
+    seen: dict[str, str] = {}
+    for spec in specs:
+        for lang in LANGS:
+            page = _render(spec, lang, data, ref, today)
+            if page.url in seen:
+                raise SiteError(f"{spec.key} and {seen[page.url]} would both be /{page.url}")
+            seen[page.url] = spec.key
+            pages.append(page)
+    return pages
+
+
+def _specs(data: DataSet, ref: CrossRef, today: dt.date) -> Iterator[_Spec]:
+    def section(name: str, template: str, **context: Any) -> _Spec:
+        return _Spec(
+            key=f"section:{name}",
+            template=template,
+            url=partial(section_url, name),
+            title=lambda lang: t(f"section.{name}", lang),
+            parents=(),
+            context=context,
+            in_nav=True,
+        )
+
+    yield _Spec(
+        key="home",
+        template="home.html",
+        url=home_url,
+        title=lambda lang: t("home.title", lang),
+        parents=(),
+        context=_home_context(ref, today),
+        in_nav=True,
+        description=lambda lang: t("site.tagline", lang),
+    )
+    closed = [tender for tender in ref.tenders if tender.status not in OPEN_STATUSES]
+    yield section("calendar", "calendar.html", groups=_by_quarter(ref.open_tenders), closed=closed)
+    yield section("category-plans", "category_plans.html")
+    yield section("route-maps", "route_maps.html")
+    yield section("action-plans", "action_plans.html")
+    yield section("cases", "cases.html")
+    yield section("themes", "themes.html")
+    yield section("goals", "goals.html")
+    yield section("ambition-levels", "ambition_levels.html")
+    yield section("organisations", "organisations.html")
+
+    records: list[tuple[str, str, dict[str, Any], Callable[[Any], Localized]]] = [
+        ("tender", "tender.html", data.tenders, lambda r: r.title),
+        ("category-plan", "category_plan.html", data.category_plans, lambda r: r.name),
+        ("route-map", "route_map.html", data.route_maps, lambda r: r.title),
+        ("action-plan", "action_plan.html", data.action_plans, lambda r: r.title),
+        ("case", "case.html", data.cases, lambda r: r.title),
+        ("theme", "theme.html", data.themes, lambda r: r.name),
+        ("organisation", "organisation.html", data.organisations, lambda r: r.name),
+    ]
+    for kind, template, by_id, title in records:
+        for record_id in sorted(by_id):
+            if record_id in RESERVED_IDS:
+                raise SiteError(f"a {kind} may not have the id '{record_id}': choose another")
+            record = by_id[record_id]
+            yield _Spec(
+                key=f"{kind}:{record_id}",
+                template=template,
+                url=partial(record_url, kind, record_id),
+                title=partial(_localized_title, title(record)),
+                parents=(KIND_SECTION[kind],),
+                context={"record": record},
+            )
+
+
+def _home_context(ref: CrossRef, today: dt.date) -> dict[str, Any]:
+    """The current and the next quarter, and the open tenders expected in them."""
+    year, quarter = i18n.quarter_of(today)
+    following = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    quarters = [(year, quarter), following]
+    coming = [
+        tender
+        for tender in ref.open_tenders
+        if i18n.quarter_of(tender.expected_publication.start) in quarters
+    ]
+    return {"quarters": quarters, "coming": coming}
+
+
+def _by_quarter(tenders: list[Tender]) -> list[tuple[int, int, list[Tender]]]:
+    """Tenders (already in calendar order) grouped by quarter of expected publication."""
+    groups: dict[tuple[int, int], list[Tender]] = {}
+    for tender in tenders:
+        groups.setdefault(i18n.quarter_of(tender.expected_publication.start), []).append(tender)
+    return [(year, quarter, group) for (year, quarter), group in groups.items()]
+
+
+def _localized_title(value: Localized, lang: Lang) -> str:
+    return value.get(lang)
+
+
+def _render(spec: _Spec, lang: Lang, data: DataSet, ref: CrossRef, today: dt.date) -> Page:
+    url = spec.url(lang)
+    other: Lang = "en" if lang == "nl" else "nl"
+    links = Links(lang, url)
+    context = {
+        **spec.context,
+        "lang": lang,
+        "data": data,
+        "ref": ref,
+        "today": today,
+        "u": links,
+        "t": partial(t, lang=lang),
+        "label": partial(i18n.label, lang=lang),
+        "loc": partial(_loc, lang=lang),
+        "md": partial(_md, lang=lang),
+        "has_lang": partial(_has_lang, lang=lang),
+        "planned": partial(i18n.format_planned, lang=lang),
+        "date": partial(i18n.format_date, lang=lang),
+        "quarter": partial(i18n.format_quarter, lang=lang),
+        "money": partial(_money, lang=lang),
+        "number": partial(i18n.format_figure, lang=lang),
+        "page_title": spec.title(lang),
+    }
+    html = Markup(environment().get_template(spec.template).render(context))
+    crumbs: list[tuple[str, str]] = []
+    if spec.key != "home":
+        crumbs.append((t("home", lang), home_url(lang)))
+    crumbs += [(t(f"section.{name}", lang), section_url(name, lang)) for name in spec.parents]
+    description = spec.description(lang) if spec.description else spec.title(lang)
+    return Page(
+        key=spec.key,
+        lang=lang,
+        url=url,
+        title=spec.title(lang),
+        description=description,
+        html=html,
+        breadcrumbs=tuple(crumbs),
+        alternate=spec.url(other),
+        headings=tuple((anchor, _plain(text)) for anchor, text in _HEADING.findall(html)),
+        in_nav=spec.in_nav,
+    )
+
+
+def _plain(html: str) -> str:
+    """Text of a heading for the table of contents; entities stay escaped for the theme."""
+    return " ".join(_TAGS.sub("", html).split())
+
+
+def _has_lang(value: Localized | None, lang: Lang) -> bool:
+    return value is None or lang == "nl" or value.has(lang)
+
+
+def _loc(value: Localized | None, lang: Lang) -> Markup:
+    """Plain editor text in the page's language; Dutch marked up as Dutch when it stands in."""
+    if value is None:
+        return Markup("")
+    text = escape(value.get(lang))
+    if lang != "nl" and not value.has(lang):
+        return Markup('<span lang="nl">{}</span>').format(text)
+    return text
+
+
+def _md(value: LocalizedMarkdown | None, lang: Lang) -> Markup:
+    """Editor Markdown, sanitised; Dutch text standing in for English is marked as Dutch."""
+    if value is None:
+        return Markup("")
+    html = render_markdown(value.get(lang))
+    if lang != "nl" and not value.has(lang):
+        return Markup('<div lang="nl">{}</div>').format(html)
+    return html
+
+
+def _money(value: Any, lang: Lang) -> str:
+    if value is None:
+        return t("tender.value.unknown", lang)
+    return i18n.format_range(value.min, value.max, lang)

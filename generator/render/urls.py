@@ -1,0 +1,111 @@
+"""Where every page lives, in both languages, and relative links between pages.
+
+Dutch pages sit at the root with Dutch section names, English pages under `en/` with English
+ones; a record keeps its id in both, so the language switch can always find its twin.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from generator.render.i18n import Lang
+
+SECTIONS: dict[str, dict[Lang, str]] = {
+    "calendar": {"nl": "aanbestedingskalender", "en": "tender-calendar"},
+    "category-plans": {"nl": "categorieplannen", "en": "category-plans"},
+    "route-maps": {"nl": "routekaarten", "en": "route-maps"},
+    "action-plans": {"nl": "actieplannen", "en": "action-plans"},
+    "cases": {"nl": "praktijkvoorbeelden", "en": "cases"},
+    "themes": {"nl": "themas", "en": "themes"},
+    "organisations": {"nl": "organisaties", "en": "organisations"},
+    "goals": {"nl": "doelen", "en": "goals"},
+    "ambition-levels": {"nl": "ambitieniveaus", "en": "ambition-levels"},
+}
+
+# Which section holds the page of each kind of record. Goals and ambition levels have no page
+# of their own: they are anchors on their section's page.
+KIND_SECTION: dict[str, str] = {
+    "tender": "calendar",
+    "category-plan": "category-plans",
+    "route-map": "route-maps",
+    "action-plan": "action-plans",
+    "case": "cases",
+    "theme": "themes",
+    "organisation": "organisations",
+}
+ANCHOR_SECTION: dict[str, str] = {"goal": "goals", "ambition-level": "ambition-levels"}
+
+# Hand-written pages in content/ and their twins under content/en/.
+CONTENT_PAGES: dict[str, dict[Lang, str]] = {
+    "about": {"nl": "over-inkopen-met-impact/", "en": "en/about/"},
+    "reading": {"nl": "kalender-lezen/", "en": "en/reading-the-calendar/"},
+    "accessibility": {"nl": "toegankelijkheid/", "en": "en/accessibility/"},
+    "privacy": {"nl": "privacy/", "en": "en/privacy/"},
+    "editors": {"nl": "redactie/", "en": "en/editors/"},
+}
+
+RESERVED_IDS = frozenset({"index"})  # would collide with the section's own page
+
+
+def prefix(lang: Lang) -> str:
+    return "" if lang == "nl" else f"{lang}/"
+
+
+def home_url(lang: Lang) -> str:
+    return prefix(lang)
+
+
+def section_url(section: str, lang: Lang) -> str:
+    return f"{prefix(lang)}{SECTIONS[section][lang]}/"
+
+
+def record_url(kind: str, record_id: str, lang: Lang) -> str:
+    """The URL of a record's page, or of its anchor on its section's page."""
+    if kind in ANCHOR_SECTION:
+        return f"{section_url(ANCHOR_SECTION[kind], lang)}#{record_id}"
+    return f"{section_url(KIND_SECTION[kind], lang)}{record_id}/"
+
+
+def src_uri(url: str) -> str:
+    """The in-memory source file MkDocs needs for a directory URL: `a/b/` → `a/b.md`."""
+    return "index.md" if url == "" else url.rstrip("/") + ".md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both site-relative directory URLs)."""
+    path, _, fragment = to_url.partition("#")
+    if path == from_url:
+        target = "./" if not fragment else ""
+    else:
+        target = posixpath.relpath(path or ".", from_url or ".")
+        target = "./" if target == "." else target + "/"
+    return f"{target}#{fragment}" if fragment else target
+
+
+@dataclass(frozen=True)
+class Links:
+    """URLs as seen from one page, for templates: `u.record('tender', id)` etc."""
+
+    lang: Lang
+    page_url: str
+
+    def to(self, url: str) -> str:
+        return relative(self.page_url, url)
+
+    def home(self) -> str:
+        return self.to(home_url(self.lang))
+
+    def section(self, section: str) -> str:
+        return self.to(section_url(section, self.lang))
+
+    def record(self, kind: str, record_id: str) -> str:
+        return self.to(record_url(kind, record_id, self.lang))
+
+    def page(self, name: str) -> str:
+        """A hand-written page from content/."""
+        return self.to(CONTENT_PAGES[name][self.lang])
+
+    def asset(self, path: str) -> str:
+        folder = posixpath.dirname(path)
+        return relative(self.page_url, f"{folder}/" if folder else "") + posixpath.basename(path)

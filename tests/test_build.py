@@ -1,0 +1,72 @@
+"""`mvi-site build` publishes a complete, checked site or leaves the previous one untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path, data_dir: Path) -> Path:
+    """A project folder with the real configuration, theme and pages, and the minimal data."""
+    for name in ("content", "theme"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "generator").mkdir()
+    shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", tmp_path / "generator")
+    if data_dir != tmp_path / "data":
+        shutil.copytree(data_dir, tmp_path / "data")
+    return tmp_path
+
+
+def _build(run, project: Path, monkeypatch) -> object:
+    monkeypatch.chdir(project)
+    return run("build", "--today", "2026-11-23")
+
+
+def test_a_good_build_replaces_the_site(project: Path, run, monkeypatch) -> None:
+    (project / "site").mkdir()
+    (project / "site" / "stale.html").write_text("old")
+    result = _build(run, project, monkeypatch)
+    assert result.code == 0, result.err
+    assert not (project / "site" / "stale.html").exists()
+    assert (project / "site" / "index.html").is_file()
+    assert (project / "site" / "_headers").is_file()
+    assert not list(project.glob(".site.*")), "scratch folders left behind"
+
+
+def test_invalid_data_leave_the_previous_site_untouched(project: Path, run, monkeypatch) -> None:
+    assert _build(run, project, monkeypatch).code == 0
+    before = _tree(project / "site")
+    tender = next((project / "data" / "tenders").glob("*.yaml"))
+    tender.write_text(tender.read_text() + "status: bestaat-niet\n")
+    result = _build(run, project, monkeypatch)
+    assert result.code == 1
+    assert tender.name in result.err and "was left as it was" in result.err
+    assert "Traceback" not in result.err
+    assert _tree(project / "site") == before
+    assert not list(project.glob(".site.*"))
+
+
+def test_a_broken_link_fails_the_build_and_keeps_the_site(project: Path, run, monkeypatch) -> None:
+    assert _build(run, project, monkeypatch).code == 0
+    before = _tree(project / "site")
+    page = project / "content" / "privacy.md"
+    page.write_text(page.read_text() + "\n[kapot](bestaat-niet.md)\n")
+    result = _build(run, project, monkeypatch)
+    assert result.code == 1
+    assert "bestaat-niet.md" in result.err
+    assert _tree(project / "site") == before

@@ -1,0 +1,87 @@
+"""The checks that stop a build: each one must catch what it is there for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.check.output import broken_links, foreign_resources, foreign_scripts, scan_site
+
+PAGE = (
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8">{head}</head>'
+    "<body>{body}</body></html>"
+)
+
+
+def _site(tmp_path: Path, pages: dict[str, str], css: str = "") -> Path:
+    for path, body in pages.items():
+        file = tmp_path / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(PAGE.format(head="", body=body))
+    if css:
+        (tmp_path / "style.css").write_text(css)
+    return tmp_path
+
+
+def test_links_and_anchors_are_followed(tmp_path: Path) -> None:
+    site = _site(
+        tmp_path,
+        {
+            "index.html": '<a href="a/">a</a> <a href="a/#top">top</a> <a href="#here">h</a>'
+            '<h2 id="here">x</h2> <a href="https://example.org/missing">ext</a>'
+            '<a href="mailto:x@example.org">m</a>',
+            "a/index.html": '<h1 id="top">A</h1><a href="../">home</a>',
+        },
+    )
+    assert broken_links(site) == []
+
+
+def test_a_missing_page_anchor_or_escape_is_reported(tmp_path: Path) -> None:
+    site = _site(
+        tmp_path,
+        {
+            "index.html": '<a href="b/">b</a>\n<a href="a/#nowhere">n</a>\n'
+            '<a href="../../etc/">e</a>',
+            "a/index.html": "<h1 id='top'>A</h1>",
+        },
+    )
+    problems = broken_links(site)
+    assert len(problems) == 3
+    assert "b/ leads to a missing page" in problems[0]
+    assert "index.html:2: a/#nowhere names a missing anchor" in problems[1]
+    assert "leads outside the site" in problems[2]
+
+
+def test_resources_from_other_hosts_are_found(tmp_path: Path) -> None:
+    site = _site(
+        tmp_path,
+        {
+            "index.html": '<link rel="stylesheet" href="https://cdn.example.org/x.css">'
+            '<img src="//tracker.example.org/p.gif" alt="">'
+            '<img srcset="a.png 1x, https://x.org/b.png 2x" alt="">'
+            '<iframe src="https://youtube.com/embed/x"></iframe><a href="https://example.org">fine</a>'
+            '<img src="data:image/png;base64,AAAA" alt="">',
+        },
+        css="@import 'https://fonts.googleapis.com/css'; .a{background:url(https://x.org/i.png)}",
+    )
+    found = foreign_resources(site)
+    assert len(found) == 6, found
+    assert not any('example.org"' in line or "fine" in line for line in found)
+
+
+def test_only_the_theme_scripts_are_allowed(tmp_path: Path) -> None:
+    site = _site(
+        tmp_path,
+        {
+            "index.html": '<script>__md_scope=new URL(".",location)</script>'
+            '<script src="assets/javascripts/bundle.js"></script>'
+            '<script id="__config" type="application/json">{"a": 1}</script>'
+            '<script>alert(1)</script><script src="evil.js"></script>'
+            '<p onclick="alert(1)">x</p><a href="javascript:alert(1)">y</a>',
+        },
+    )
+    found = foreign_scripts(scan_site(site))
+    assert len(found) == 4, found
+    assert any("inline script 'alert(1)'" in line for line in found)
+    assert any("script evil.js" in line for line in found)
+    assert any("event handler <p onclick>" in line for line in found)
+    assert any("javascript: link" in line for line in found)
