@@ -9,17 +9,19 @@ export NO_MKDOCS_2_WARNING := 1  # the end-of-life notice is in the README, not 
 
 setup: $(STAMP)
 
-# The virtual environment, rebuilt when the pinned dependencies or the package metadata change.
-$(STAMP): requirements.lock pyproject.toml
+# The virtual environment, rebuilt when the pinned dependencies or the package metadata change;
+# the test tools from npm (axe-core, vnu-jar) come from package-lock.json with their hashes.
+$(STAMP): requirements.lock pyproject.toml package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 site: setup  ## validate data/, build, check, and only then replace site/
 	$(BIN)/mvi-site build
 
-test: setup lint  ## the whole suite, as CI runs it
+test: setup lint chromium  ## the whole suite, browser gates included, as CI runs it
 	$(BIN)/pytest
 
 lint: setup
@@ -55,4 +57,4 @@ lock:  ## re-pin every dependency (with hashes) from pyproject.toml
 	  --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site .pytest_cache .ruff_cache .hypothesis

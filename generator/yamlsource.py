@@ -147,10 +147,13 @@ def read_yaml(path: Path, display: str) -> tuple[YamlSource | None, Any, list[Pr
         )
     source = YamlSource(path, display, text)
     try:
-        return source, parse_text(text), []
+        data = parse_text(text)
     except _LoadError as error:
         line, column = _mark_position(error.mark)
         return source, None, [make_problem(display, line, column, error.code, **error.params)]
+    if data is None:  # a document that is only `null` or `~` holds no record either
+        return source, None, [make_problem(display, 1, 1, "empty-file")]
+    return source, data, []
 
 
 def parse_text(text: str) -> Any:

@@ -11,6 +11,9 @@ import pytest
 
 from generator.cli import main
 
+# The browser gates' fixtures: the built site served on loopback, and Debian's Chromium.
+pytest_plugins = ["browser_support"]
+
 TODAY = "2026-11-23"
 
 MINIMAL: dict[str, str] = {
@@ -178,3 +181,16 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
         return Result(code, captured.out, captured.err)
 
     return runner
+
+
+@pytest.fixture(scope="session")
+def data_dir_factory(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+    """Makes a fresh minimal data folder, for fixtures that live longer than one test."""
+
+    def make() -> Path:
+        root = tmp_path_factory.mktemp("data") / "data"
+        for name, text in MINIMAL.items():
+            write(root, name, text)
+        return root
+
+    return make

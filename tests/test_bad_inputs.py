@@ -57,6 +57,7 @@ CASES = [
     Case("tab-indent", TENDER, "title:\n\tnl: x  # <--\n", "tab-indentation"),
     Case("yaml-syntax", ORG, "abbreviation: BZK\nname: [Ministerie  # <--\n", "yaml-syntax"),
     Case("empty-file", ORG, "# nothing here\n", "empty-file", line=1),
+    Case("null-document", ORG, "null\n", "empty-file", line=1),
     Case(
         "two-documents",
         ORG,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser import browser, serve
+from headless import browser, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / ".github" / "screenshots"

@@ -37,15 +37,35 @@ def chromium_path() -> str:
     raise SystemExit("Chromium is not installed: run `sudo apt-get install chromium` (Debian).")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
+def read_headers_file(site: Path) -> dict[str, str]:
+    """The headers `site/_headers` asks for every path (the Netlify / Cloudflare format)."""
+    headers: dict[str, str] = {}
+    path = site / "_headers"
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("  ") and ":" in line:
+                name, _, value = line.strip().partition(":")
+                headers[name.strip()] = value.strip()
+    return headers
+
+
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 on a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve(site: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve `site` on 127.0.0.1 on a free port, with `headers` on every response."""
+    handler_class = type("Handler", (_Handler,), {"extra_headers": dict(headers or {})})
+    handler = functools.partial(handler_class, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
