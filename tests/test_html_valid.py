@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
-from generator.build import build_site
 from generator.render.pages import build_pages
 from generator.validate import validate_data
 
@@ -57,12 +53,7 @@ def test_what_our_templates_produce_is_valid_html(tmp_path: Path) -> None:
     assert messages == [], json.dumps(messages[:10], indent=1, ensure_ascii=False)
 
 
-def test_whole_pages_have_no_errors_but_the_themes_known_ones(tmp_path: Path) -> None:
-    out = tmp_path / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MVI_DATA", str(ROOT / "data"))
-        patch.setenv("MVI_TODAY", TODAY)
-        build_site(ROOT / "mkdocs.yml", out, ROOT / "data", out=io.StringIO())
-    messages = _vnu(out)
+def test_whole_pages_have_no_errors_but_the_themes_known_ones(built_site: Path) -> None:
+    messages = _vnu(built_site)
     ours = [m for m in messages if not m["message"].startswith(MATERIAL_ERRORS)]
     assert ours == [], json.dumps(ours[:10], indent=1, ensure_ascii=False)

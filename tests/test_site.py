@@ -20,13 +20,9 @@ TODAY = "2026-11-23"
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("built") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MVI_DATA", str(ROOT / "data"))
-        patch.setenv("MVI_TODAY", TODAY)
-        build_site(ROOT / "mkdocs.yml", out, ROOT / "data", out=io.StringIO())
-    return out
+def site(built_site: Path) -> Path:
+    """The example site as `mvi-site build` writes it (built once, in browser_support)."""
+    return built_site
 
 
 @pytest.fixture(scope="session")
