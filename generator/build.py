@@ -8,17 +8,15 @@ invalid data stop it before MkDocs runs, a warning stops it in strict mode, and 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
-from generator import clock
 from generator.check.output import broken_links, foreign_resources, foreign_scripts, scan_site
 from generator.csp import write_policy
-from generator.output import format_text
-from generator.validate import validate_data
 
 
 class BuildFailed(Exception):
@@ -33,13 +31,12 @@ def build_site(
     lang: str = "nl",
     out: TextIO | None = None,
 ) -> None:
-    """Build the site into `site_dir`, or raise BuildFailed and leave `site_dir` untouched."""
-    _, report = validate_data(data, clock.today())
-    if not report.ok():
-        raise BuildFailed(format_text(report, lang))
-    if report.warnings:  # shown, not fatal: a date passing must not break publication
-        print(format_text(report, lang), file=out or sys.stderr)
+    """Build the site into `site_dir`, or raise BuildFailed and leave `site_dir` untouched.
 
+    The data are validated once, by the MkDocs hooks before anything is written; invalid data
+    abort the build there with the full report in `lang`, and warnings are printed, not fatal
+    (a date passing must not break publication).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -47,6 +44,8 @@ def build_site(
     scratch = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(scratch, ignore_errors=True)
     handler = _warnings_to(out or sys.stderr)
+    saved = {name: os.environ.get(name) for name in ("MVI_DATA", "MVI_LANG")}
+    os.environ.update(MVI_DATA=str(data.resolve()), MVI_LANG=lang)
     try:
         config = load_config(str(config_file), site_dir=str(scratch), strict=True)
         build(config)
@@ -68,6 +67,11 @@ def build_site(
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     _swap(scratch, site_dir)
 
 

@@ -133,9 +133,7 @@ def _build(args: argparse.Namespace) -> int:
     if not args.config.is_file():
         print(f"mvi-site: configuration not found: {args.config}", file=sys.stderr)
         return EXIT_USAGE
-    # The MkDocs hooks read the data folder and the date from the environment.
-    os.environ["MVI_DATA"] = str(args.data.resolve())
-    if args.today:
+    if args.today:  # the MkDocs hooks read the date from the environment
         os.environ["MVI_TODAY"] = args.today
     try:
         build_site(args.config, args.site_dir, args.data, lang=args.lang)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from generator import clock
 from generator import validate as validation  # looked up per build, so tests can stand in
 from generator.layout import IMAGES
 from generator.output import format_text
-from generator.render.i18n import LANGS, Lang, t
+from generator.render.i18n import LANGS, Lang, other, t
 from generator.render.pages import Page, SiteError, build_pages
 from generator.render.urls import CONTENT_PAGES, home_url, src_uri
 
@@ -36,6 +37,11 @@ _content_twins: dict[str, tuple[Lang, str]] = {}  # hand-written page URL → (l
 _images: list[Path] = []
 
 
+def report_language() -> str:
+    """`$MVI_LANG` (set by `mvi-site build --lang`), or Dutch."""
+    return "en" if os.environ.get("MVI_LANG") == "en" else "nl"
+
+
 def data_dir(config: MkDocsConfig) -> Path:
     """`$MVI_DATA`, or `data/` next to mkdocs.yml."""
     if configured := os.environ.get("MVI_DATA"):
@@ -44,15 +50,14 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = data_dir(config)
-    today = clock.today()
+    root, lang, today = data_dir(config), report_language(), clock.today()
     dataset, report = validation.validate_data(root, today)
     # Data warnings (a passed publication date, missing English) are shown on the site and in
     # the validation report; they must not stop publication, or time alone would break builds.
     if not report.ok():
-        raise Abort("The data are not valid; nothing was built.\n" + format_text(report, "en"))
-    if report.warnings:
-        log.info("%d data warning(s); run `mvi-site validate` to see them", len(report.warnings))
+        raise Abort("The data are not valid; nothing was built.\n" + format_text(report, lang))
+    if report.warnings:  # printed, not logged: a logged warning would fail the strict build
+        print(format_text(report, lang), file=sys.stderr)
     try:
         pages = build_pages(dataset, today)
     except SiteError as error:
@@ -61,9 +66,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages.update((src_uri(page.url), page) for page in pages)
     _content_twins.clear()
     for urls in CONTENT_PAGES.values():
-        for lang in LANGS:
-            other = "en" if lang == "nl" else "nl"
-            _content_twins[urls[lang]] = (lang, urls[other])
+        for page_lang in LANGS:
+            _content_twins[urls[page_lang]] = (page_lang, urls[other(page_lang)])
     images = root / IMAGES
     _images[:] = sorted(p for p in images.iterdir() if p.is_file()) if images.is_dir() else []
     return config
@@ -91,7 +95,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **_:
     generated = _pages.get(page.file.src_uri)
     if generated is None:  # a hand-written page from content/
         lang, twin = _content_twins.get(page.url, ("nl", ""))
-        page.meta.update(lang=lang, alternate=twin or home_url(_other(lang)))
+        page.meta.update(lang=lang, alternate=twin or home_url(other(lang)))
         page.meta["breadcrumbs"] = [(t("home", lang), home_url(lang))]
         return markdown
     page.meta.update(
@@ -116,7 +120,3 @@ def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
     title = str(escape(generated.title))
     page.toc = get_toc([{"level": 1, "id": "main-title", "name": title, "children": children}])
     return str(generated.html)
-
-
-def _other(lang: Lang) -> Lang:
-    return "en" if lang == "nl" else "nl"

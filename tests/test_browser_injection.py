@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from browser_support import ROOT, Tab, describe
 
-from generator import build as build_module
 from generator import validate as validate_module
 from generator.build import build_site
 from generator.problems import Report
@@ -87,7 +86,6 @@ def unsafe_site(tmp_path_factory, data_dir_factory) -> tuple[Path, dict[str, str
     with pytest.MonkeyPatch.context() as patch:
         fake = lambda root, today: (dataset, Report([], 0))  # noqa: E731 - one-line stand-in
         patch.setattr(validate_module, "validate_data", fake)
-        patch.setattr(build_module, "validate_data", fake)
         patch.setenv("MVI_DATA", str(data))
         patch.setenv("MVI_TODAY", TODAY.isoformat())
         build_site(ROOT / "mkdocs.yml", out, data, out=io.StringIO())

@@ -63,7 +63,6 @@ class PageScan:
     refs: list[Ref] = field(default_factory=list)
     inline_scripts: list[tuple[int, str]] = field(default_factory=list)
     handlers: list[tuple[int, str]] = field(default_factory=list)  # on…= attributes
-    style_attrs: list[int] = field(default_factory=list)
 
 
 class _Parser(HTMLParser):
@@ -83,8 +82,6 @@ class _Parser(HTMLParser):
         for name in values:
             if name.startswith("on"):
                 self.scan.handlers.append((line, f"{tag} {name}"))
-            elif name == "style":
-                self.scan.style_attrs.append(line)
         if tag in ("a", "area") and "href" in values:
             self.scan.refs.append(Ref(tag, "href", values["href"], line, False))
         if tag == "link" and "href" in values:

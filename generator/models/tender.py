@@ -39,6 +39,7 @@ Procedure = Literal[
 Application = Literal["requirements", "award-criteria", "contract-conditions"]
 Certainty = Literal["indicative", "planned", "confirmed"]
 Status = Literal["planned", "market-consultation", "published", "awarded", "withdrawn"]
+OPEN_STATUSES: frozenset[Status] = frozenset({"planned", "market-consultation"})  # still to come
 
 
 class ValueRange(Strict):

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from generator.dataset import DataSet
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
 from generator.models.route_map import Milestone
-
-OPEN_STATUSES = frozenset({"planned", "market-consultation"})
+from generator.models.tender import OPEN_STATUSES
 
 
 def tender_order(tender: Tender) -> tuple[dt.date, dt.date, str]:

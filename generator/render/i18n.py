@@ -345,6 +345,11 @@ ENUMS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+def other(lang: Lang) -> Lang:
+    """The other language of the site."""
+    return "en" if lang == "nl" else "nl"
+
+
 def t(key: str, lang: Lang, **params: object) -> str:
     """The interface string `key` in `lang`, with `{name}` parameters filled in."""
     text = STRINGS[key][LANGS.index(lang)]

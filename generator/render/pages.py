@@ -20,8 +20,9 @@ from markupsafe import Markup, escape
 from generator.dataset import DataSet
 from generator.models import Tender
 from generator.models.common import LocalizedMarkdown, LocalizedText, LocalizedTitle
+from generator.models.tender import OPEN_STATUSES
 from generator.render import i18n
-from generator.render.crossref import OPEN_STATUSES, CrossRef, build_crossref
+from generator.render.crossref import CrossRef, build_crossref
 from generator.render.i18n import LANGS, Lang, t
 from generator.render.markdown import render_markdown
 from generator.render.urls import (
@@ -81,11 +82,13 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.globals.update(
-        fmt_quarter=i18n.format_quarter,
-        quarter_of=i18n.quarter_of,
-    )
+    env.globals["open_only"] = open_only
     return env
+
+
+def open_only(tenders: list[Tender]) -> list[Tender]:
+    """The tenders still to come (planned or in market consultation), for the templates."""
+    return [tender for tender in tenders if tender.status in OPEN_STATUSES]
 
 
 def build_pages(data: DataSet, today: dt.date) -> list[Page]:
@@ -188,7 +191,6 @@ def _localized_title(value: Localized, lang: Lang) -> str:
 
 def _render(spec: _Spec, lang: Lang, data: DataSet, ref: CrossRef, today: dt.date) -> Page:
     url = spec.url(lang)
-    other: Lang = "en" if lang == "nl" else "nl"
     links = Links(lang, url)
     context = {
         **spec.context,
@@ -201,7 +203,6 @@ def _render(spec: _Spec, lang: Lang, data: DataSet, ref: CrossRef, today: dt.dat
         "label": partial(i18n.label, lang=lang),
         "loc": partial(_loc, lang=lang),
         "md": partial(_md, lang=lang),
-        "has_lang": partial(_has_lang, lang=lang),
         "planned": partial(i18n.format_planned, lang=lang),
         "date": partial(i18n.format_date, lang=lang),
         "quarter": partial(i18n.format_quarter, lang=lang),
@@ -223,7 +224,7 @@ def _render(spec: _Spec, lang: Lang, data: DataSet, ref: CrossRef, today: dt.dat
         description=description,
         html=html,
         breadcrumbs=tuple(crumbs),
-        alternate=spec.url(other),
+        alternate=spec.url(i18n.other(lang)),
         headings=tuple((anchor, _plain(text)) for anchor, text in _HEADING.findall(html)),
         in_nav=spec.in_nav,
     )
@@ -232,10 +233,6 @@ def _render(spec: _Spec, lang: Lang, data: DataSet, ref: CrossRef, today: dt.dat
 def _plain(html: str) -> str:
     """Text of a heading for the table of contents; entities stay escaped for the theme."""
     return " ".join(_TAGS.sub("", html).split())
-
-
-def _has_lang(value: Localized | None, lang: Lang) -> bool:
-    return value is None or lang == "nl" or value.has(lang)
 
 
 def _loc(value: Localized | None, lang: Lang) -> Markup:

@@ -27,6 +27,7 @@ from generator.models.common import (
     Ref,
 )
 from generator.models.paths import compile_paths, values_at
+from generator.models.tender import OPEN_STATUSES
 
 
 @dataclass(frozen=True)
@@ -325,7 +326,7 @@ def _dotted(loc: tuple[Any, ...]) -> str:
 @rule("publication-in-past")
 def publication_in_past(dataset: DataSet, context: Context) -> Iterator[Finding]:
     for entry, tender in _entries(dataset, "tender"):
-        planned = tender.status in ("planned", "market-consultation")
+        planned = tender.status in OPEN_STATUSES
         if planned and tender.expected_publication.end < context.today:
             yield Finding(
                 entry,
