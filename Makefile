@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1  # the end-of-life notice is in the README, not in every build
 
-.PHONY: setup site test lint format serve schemas screenshots chromium bench lock clean
+.PHONY: setup site test lint format serve schemas golden screenshots chromium bench lock clean
 
 setup: $(STAMP)
 
@@ -35,6 +35,9 @@ format: setup
 serve: setup  ## live preview on http://127.0.0.1:8000, reloading on changes in data/
 	$(BIN)/mvi-site validate data
 	$(BIN)/mkdocs serve --watch data
+
+golden: setup  ## rewrite the chart snapshots in tests/golden/charts/ after an intended change
+	MVI_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_charts.py -k golden
 
 screenshots: site chromium  ## pictures of the key pages for the README (.github/screenshots/)
 	$(BIN)/python tools/screenshots.py

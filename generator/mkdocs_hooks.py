@@ -24,6 +24,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator import clock
 from generator import validate as validation  # looked up per build, so tests can stand in
+from generator.charts.svg import SvgRenderer
 from generator.layout import IMAGES
 from generator.output import format_text
 from generator.render.i18n import LANGS, Lang, other, t
@@ -58,10 +59,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort("The data are not valid; nothing was built.\n" + format_text(report, lang))
     if report.warnings:  # printed, not logged: a logged warning would fail the strict build
         print(format_text(report, lang), file=sys.stderr)
+    renderer = SvgRenderer()
     try:
-        pages = build_pages(dataset, today)
+        pages = build_pages(dataset, today, renderer)
     except SiteError as error:
         raise Abort(f"The site cannot be built from these data: {error}") from None
+    print(renderer.stats.line(), file=sys.stderr)
     _pages.clear()
     _pages.update((src_uri(page.url), page) for page in pages)
     _content_twins.clear()
@@ -79,6 +82,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise Abort(f"content/{uri} would replace a page made from data: rename or remove it")
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content="", inclusion=inclusion))
+        for chart in page.charts:  # its numbers as CSV, next to the page that shows it
+            uri = f"{page.url}{chart.csv_name}"
+            files.append(File.generated(config, uri, content=chart.figure.csv()))
     for image in _images:
         files.append(File.generated(config, f"images/{image.name}", abs_src_path=str(image)))
     missing = [

@@ -56,11 +56,18 @@ def page_types() -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The chart cache of the test build: empty at the start, so every chart is drawn."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, chart_cache: Path) -> Path:
     out = tmp_path_factory.mktemp("browser") / "site"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MVI_DATA", str(ROOT / "data"))
         patch.setenv("MVI_TODAY", TODAY)
+        patch.setenv("MVI_CACHE_DIR", str(chart_cache))
         build_site(ROOT / "mkdocs.yml", out, ROOT / "data", out=io.StringIO())
     return out
 

@@ -278,6 +278,153 @@ STRINGS: dict[str, tuple[str, str]] = {
         "tells a bidder what to expect.",
     ),
     "level.for-bidders": ("Voor inschrijvers", "For bidders"),
+    # --- Charts: captions, axes, table headers and the summary sentence under each chart ------
+    "chart.and": ("en", "and"),
+    "calendar.pipeline": ("De pijplijn in grafieken", "The pipeline in charts"),
+    "themes.matrix": ("Ambities per categorie en thema", "Ambitions per category and theme"),
+    "themes.matrix.lead": (
+        "Zo leest u het ambitieweb over het hele Rijk: per categorieplan het gekozen niveau per "
+        "thema. Een leeg vak betekent dat het plan voor dat thema geen niveau kiest.",
+        "The ambition web read across the whole government: for each category plan the level "
+        "chosen per theme. An empty cell means the plan sets no level for that theme.",
+    ),
+    "goals.progress": ("Voortgang", "Progress"),
+    "chart.data": ("De cijfers van deze grafiek", "The figures behind this chart"),
+    "chart.csv": ("Download de cijfers (CSV)", "Download the figures (CSV)"),
+    "chart.quarter": ("Kwartaal", "Quarter"),
+    "chart.year": ("Jaar", "Year"),
+    "chart.category": ("Categorie", "Category"),
+    "chart.no-category": ("Geen categorie", "No category"),
+    "chart.tender": ("Aanbesteding", "Tender"),
+    "chart.tenders": ("Aantal aanbestedingen", "Number of tenders"),
+    "chart.theme": ("Thema", "Theme"),
+    "chart.level": ("Ambitieniveau", "Ambition level"),
+    "chart.level.none": ("Geen niveau gekozen", "No level chosen"),
+    "chart.value": ("Waarde", "Value"),
+    "chart.unit": ("Eenheid", "Unit"),
+    "chart.status": ("Status", "Status"),
+    "chart.actions": ("Aantal acties", "Number of actions"),
+    "chart.cases": ("Aantal praktijkvoorbeelden", "Number of cases"),
+    "chart.pipeline.title": (
+        "Geplande aanbestedingen per kwartaal van verwachte publicatie, per categorie",
+        "Planned tenders per quarter of expected publication, by category",
+    ),
+    "chart.pipeline.summary": (
+        "{total} geplande aanbestedingen in {quarters} kwartalen; de meeste, {top}, in {busiest}.",
+        "{total} planned tenders in {quarters} quarters; most of them, {top}, in {busiest}.",
+    ),
+    "chart.pipeline.summary.even": (
+        "{total} geplande aanbestedingen in {quarters} kwartalen, {top} per kwartaal.",
+        "{total} planned tenders in {quarters} quarters, {top} in each.",
+    ),
+    "chart.value.title": (
+        "Geraamde waarde per kwartaal: de som van de laagste (donker) en de hoogste (gearceerd) "
+        "ramingen, in miljoenen euro",
+        "Estimated value per quarter: the sum of the lowest (dark) and the highest (hatched) "
+        "estimates, in millions of euros",
+    ),
+    "chart.value.axis": ("Miljoen euro", "Million euros"),
+    "chart.value.summary": (
+        "De hoogste geraamde waarde, {value}, valt in {quarter}.",
+        "The highest estimated value, {value}, falls in {quarter}.",
+    ),
+    "chart.value.unknown": (
+        "Aanbestedingen zonder raming (niet meegeteld): {count}.",
+        "Tenders without an estimate (not counted): {count}.",
+    ),
+    "chart.value.low": ("Laagste raming", "Lowest estimate"),
+    "chart.value.high": ("Hoogste raming", "Highest estimate"),
+    "chart.value.with": ("Met raming", "With an estimate"),
+    "chart.value.without": ("Zonder raming", "Without an estimate"),
+    "chart.timeline.title": (
+        "Tijdlijn per aanbesteding: marktconsultatie, verwachte publicatie en start van het "
+        "contract",
+        "Timeline of each tender: market consultation, expected publication and contract start",
+    ),
+    "chart.timeline.summary": (
+        "{count} geplande aanbestedingen; de eerste verwachte publicatie is {first}, de laatste "
+        "{last}.",
+        "{count} planned tenders; the first expected publication is {first}, the last {last}.",
+    ),
+    "chart.timeline.consultation": ("Marktconsultatie", "Market consultation"),
+    "chart.timeline.publication": ("Verwachte publicatie", "Expected publication"),
+    "chart.timeline.contract_start": ("Start contract", "Contract start"),
+    "chart.matrix.title": (
+        "Ambitieniveau per categorie en thema (het ambitieweb van het Rijk)",
+        "Ambition level per category and theme (the government's ambition web)",
+    ),
+    "chart.matrix.summary": (
+        "{plans} categorieplannen kiezen samen {cells} ambitieniveaus, waarvan {ambitious} "
+        "ambitieus.",
+        "{plans} category plans set {cells} ambition levels between them, {ambitious} of them "
+        "ambitious.",
+    ),
+    "chart.matrix.most": (
+        "De meeste ambitieuze keuzes ({count}) gelden voor {themes}.",
+        "Most ambitious choices ({count}) concern {themes}.",
+    ),
+    "chart.profile.title": ("Ambitieniveau per thema", "Ambition level per theme"),
+    "chart.profile.summary": (
+        "Een niveau gekozen voor {chosen} van de {themes} thema's; het hoogste ({level}) voor "
+        "{names}.",
+        "A level chosen for {chosen} of the {themes} themes; the highest ({level}) for {names}.",
+    ),
+    "chart.route.title": (
+        "Mijlpalen per thema en jaar, met de meetbare waarde waar de routekaart die geeft",
+        "Milestones per theme and year, with the measurable value where the route map gives one",
+    ),
+    "chart.route.summary": (
+        "{count} mijlpalen van {first} tot en met {last}, waarvan {measurable} met een meetbare "
+        "waarde (ruit).",
+        "{count} milestones from {first} to {last}, {measurable} of them with a measurable "
+        "value (diamond).",
+    ),
+    "chart.route.summary.one-year": (
+        "{count} mijlpalen in {last}, waarvan {measurable} met een meetbare waarde (ruit).",
+        "{count} milestones in {last}, {measurable} of them with a measurable value (diamond).",
+    ),
+    "chart.route.target": ("Doel", "Target"),
+    "chart.actions.title": ("Acties per thema, naar status", "Actions per theme, by status"),
+    "chart.actions.summary": (
+        "{done} van de {total} acties zijn gereed; vertraagd: {delayed}.",
+        "{done} of the {total} actions are done; delayed: {delayed}.",
+    ),
+    "chart.indicators.title": (
+        "Indicatoren: nulmeting, gemeten waarden en streefwaarde per jaar",
+        "Indicators: baseline, measured values and target per year",
+    ),
+    "chart.indicators.summary": ("Aantal indicatoren: {count}.", "Number of indicators: {count}."),
+    "chart.indicators.best": (
+        "Het verst op weg van nulmeting naar streefwaarde: {name}, op {share}%.",
+        "Furthest along from baseline to target: {name}, at {share}%.",
+    ),
+    "chart.progress.series": ("Indicator", "Indicator"),
+    "chart.progress.kind": ("Soort waarde", "Kind of value"),
+    "chart.progress.baseline": ("Nulmeting", "Baseline"),
+    "chart.progress.measured": ("Gemeten", "Measured"),
+    "chart.progress.target": ("Streefwaarde", "Target"),
+    "chart.goals.title": (
+        "Voortgang van de rijksbrede doelen: gemeten waarden en streefwaarde",
+        "Progress toward the government-wide goals: measured values and target",
+    ),
+    "chart.goals.summary": (
+        "Voor {count} van de {total} doelen zijn meetwaarden gepubliceerd.",
+        "Measured values are published for {count} of the {total} goals.",
+    ),
+    "chart.goals.none": (
+        "Voor deze doelen zijn nog geen meetwaarden gepubliceerd, dus er is geen voortgang te "
+        "tonen. Zodra een meting in de bronnen staat, verschijnt hier een grafiek.",
+        "No measured values have been published for these goals yet, so there is no progress to "
+        "show. Once a measurement appears in the sources, a chart appears here.",
+    ),
+    "chart.cases.title": (
+        "Praktijkvoorbeelden per thema en jaar",
+        "Cases per theme and year",
+    ),
+    "chart.cases.summary": (
+        "{count} praktijkvoorbeelden uit {first}–{last}; de meeste ({most}) over {themes}.",
+        "{count} cases from {first}–{last}; most of them ({most}) on {themes}.",
+    ),
 }
 
 ENUMS: dict[str, dict[str, tuple[str, str]]] = {

@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from generator.charts.svg import SvgRenderer
 from generator.dataset import DataSet
 from generator.models import Tender
 from generator.models.common import LocalizedMarkdown, LocalizedText, LocalizedTitle
@@ -25,6 +26,7 @@ from generator.render import i18n
 from generator.render.crossref import CrossRef, build_crossref
 from generator.render.i18n import LANGS, Lang, t
 from generator.render.markdown import render_markdown
+from generator.render.page_charts import PageCharts, PlacedFigure
 from generator.render.urls import (
     KIND_SECTION,
     RESERVED_IDS,
@@ -57,6 +59,7 @@ class Page:
     alternate: str  # URL of this page in the other language
     headings: tuple[tuple[str, str], ...]  # (id, text) of each h2, for the table of contents
     in_nav: bool  # overview pages are in the navigation; record pages never are
+    charts: tuple[PlacedFigure, ...] = ()  # each with a CSV file next to the page
 
 
 @dataclass(frozen=True)
@@ -91,15 +94,19 @@ def open_only(tenders: list[Tender]) -> list[Tender]:
     return [tender for tender in tenders if tender.status in OPEN_STATUSES]
 
 
-def build_pages(data: DataSet, today: dt.date) -> list[Page]:
-    """All generated pages of the site, Dutch and English, in a stable order."""
+def build_pages(data: DataSet, today: dt.date, renderer: SvgRenderer | None = None) -> list[Page]:
+    """All generated pages of the site, Dutch and English, in a stable order.
+
+    `renderer` draws the charts (and counts what that cost); by default with the on-disk cache.
+    """
     ref = build_crossref(data)
+    renderer = renderer if renderer is not None else SvgRenderer()
     specs = list(_specs(data, ref, today))
     pages: list[Page] = []
     seen: dict[str, str] = {}
     for spec in specs:
         for lang in LANGS:
-            page = _render(spec, lang, data, ref, today)
+            page = _render(spec, lang, data, ref, today, renderer)
             if page.url in seen:
                 raise SiteError(f"{spec.key} and {seen[page.url]} would both be /{page.url}")
             seen[page.url] = spec.key
@@ -189,10 +196,14 @@ def _localized_title(value: Localized, lang: Lang) -> str:
     return value.get(lang)
 
 
-def _render(spec: _Spec, lang: Lang, data: DataSet, ref: CrossRef, today: dt.date) -> Page:
+def _render(
+    spec: _Spec, lang: Lang, data: DataSet, ref: CrossRef, today: dt.date, renderer: SvgRenderer
+) -> Page:
     url = spec.url(lang)
     links = Links(lang, url)
+    charts = PageCharts(lang, data, renderer)
     context = {
+        "charts": charts,
         **spec.context,
         "lang": lang,
         "data": data,
@@ -227,6 +238,7 @@ def _render(spec: _Spec, lang: Lang, data: DataSet, ref: CrossRef, today: dt.dat
         alternate=spec.url(i18n.other(lang)),
         headings=tuple((anchor, _plain(text)) for anchor, text in _HEADING.findall(html)),
         in_nav=spec.in_nav,
+        charts=tuple(charts.placed),
     )
 
 

@@ -1,0 +1,6 @@
+"""Charts drawn at build time: numbers (pandas) → specs (Altair) → SVG (vl-convert), cached.
+
+`figures` turns data into `Figure`s: the frame of numbers, the Vega-Lite spec drawn from exactly
+that frame, a caption and a one-sentence summary. It does no I/O, so the specs can be snapshot in
+tests. `svg` draws a spec once and keeps the result by the hash of its spec.
+"""

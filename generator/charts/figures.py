@@ -1,0 +1,1022 @@
+"""Figures: the numbers behind a chart, the chart drawn from exactly those numbers, and words.
+
+Each builder is a pure function of the data and the page language. It returns a `Figure` whose
+frame is the chart's only dataset *and* the table under it *and* its CSV file, so the three
+cannot disagree; or None when there is nothing to draw (the page then says so in words).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import textwrap
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import altair as alt
+import pandas as pd
+
+from generator.charts import palette
+from generator.dataset import DataSet
+from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
+from generator.models.category_plan import ThemeAmbition
+from generator.models.common import AMBITION_LEVELS, PlannedDate
+from generator.render import i18n
+from generator.render.i18n import Lang, t
+
+ColumnKind = Literal["text", "integer", "number", "amount", "date"]
+LEVELS: tuple[str, ...] = tuple(AMBITION_LEVELS)  # basis, significant, ambitieus
+_ACTION_STATUSES = ("done", "in-progress", "not-started", "delayed", "cancelled")
+_AXIS_LABEL = 48  # characters of a title shown next to a bar; the table has the whole title
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the figure's table: a key of the frame, its header, how to show it."""
+
+    key: str
+    title: str
+    kind: ColumnKind = "text"
+    display: str | None = None  # a frame column with the text to show (e.g. "2e kwartaal 2027")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One chart with its caption, its summary sentence and the numbers it was drawn from."""
+
+    name: str  # unique on its page; also the name of its CSV file
+    title: str
+    summary: str
+    frame: pd.DataFrame
+    columns: tuple[Column, ...]
+    chart: alt.TopLevelMixin
+    lang: Lang
+
+    def spec(self) -> dict[str, Any]:
+        """The Vega-Lite spec, with the shared configuration (not validated: that costs 40 ms)."""
+        return self.chart.to_dict(validate=False)  # tests validate every kind against the schema
+
+    def records(self) -> list[dict[str, Any]]:
+        """The frame's rows as the chart sees them (missing values as None)."""
+        frame = self.frame.astype(object).where(self.frame.notna(), None)
+        return frame.to_dict(orient="records")
+
+    def cells(self) -> list[list[tuple[Any, str]]]:
+        """Each table row as (value, text shown) per column, text in the page's language."""
+        return [
+            [
+                (row[c.key], _show(row[c.display] if c.display else row[c.key], c, self.lang))
+                for c in self.columns
+            ]
+            for row in self.records()
+        ]
+
+    def csv(self) -> bytes:
+        """The table as CSV (UTF-8, comma, dot decimals), safe to open in a spreadsheet."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow([_neutralise(c.title) for c in self.columns])
+        for row in self.records():
+            writer.writerow([_csv_value(row[c.key]) for c in self.columns])
+        return out.getvalue().encode("utf-8")
+
+
+# --- Table cells and CSV ---------------------------------------------------------------------
+
+
+def _show(value: Any, column: Column, lang: Lang) -> str:
+    if value is None:
+        return "–"
+    if column.kind == "integer":
+        return i18n.format_number(value, lang)
+    if column.kind == "number":
+        return i18n.format_figure(value, lang)
+    if column.kind == "amount":
+        return i18n.format_amount(int(value), lang)
+    return str(value)
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return _neutralise(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP advice)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# --- Shared pieces ---------------------------------------------------------------------------
+
+
+def _layer(frame: pd.DataFrame, *layers: alt.Chart, **properties: Any) -> alt.LayerChart:
+    """Layers over one dataset: the frame, given once at the top."""
+    return _set(alt.LayerChart(layer=list(layers), data=frame), **properties)
+
+
+def _set(chart: alt.TopLevelMixin, **properties: Any) -> alt.TopLevelMixin:
+    """`chart.properties(...)` on a chart this module just made, without Altair's copy and
+    validation, which cost more than the rest of the figure (the tests validate each kind)."""
+    for name, value in properties.items():
+        setattr(chart, name, value)
+    return chart
+
+
+_CONFIG = alt.Config(**palette.config())
+
+
+def _finish(chart: alt.TopLevelMixin, title: str) -> alt.TopLevelMixin:
+    """Every chart: the shared configuration; the caption is the figure's, not Vega's."""
+    return _set(chart, description=title, config=_CONFIG)
+
+
+def _quarter_key(date: PlannedDate | dt.date) -> str:
+    year, quarter = i18n.quarter_of(date.start if isinstance(date, PlannedDate) else date)
+    return f"{year}-Q{quarter}"
+
+
+def _quarter_label(key: str, lang: Lang) -> str:
+    year, quarter = key.split("-Q")
+    return i18n.format_quarter(int(year), int(quarter), lang)
+
+
+def _short(text: str, limit: int = _AXIS_LABEL) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _wrap(text: str, width: int = 20) -> str:
+    """Break a label into lines of about `width` characters (for Vega's `lineBreak`)."""
+    return "\n".join(textwrap.wrap(text, width)) if text else ""
+
+
+def _names(items: Iterable[str], lang: Lang) -> str:
+    """'a', 'a en b', 'a, b en c' (or 'and')."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {t('chart.and', lang)} " + items[-1]
+
+
+def _case(expression_field: str, mapping: Mapping[Any, str]) -> str:
+    """A Vega expression mapping the codes of a field to words (json-quoted, so always safe)."""
+    field = f"datum[{json.dumps(expression_field)}]"
+    expression = json.dumps("")
+    for code, word in reversed(list(mapping.items())):
+        expression = f"{field} === {json.dumps(code)} ? {json.dumps(word)} : {expression}"
+    return expression
+
+
+def _rows(frame: pd.DataFrame, order: list[str] | None = None, limit: int = 240) -> alt.Y:
+    """Rows keyed by theme id and labelled with its name, so equal names stay separate rows."""
+    names = dict(zip(frame["theme_id"], frame["theme"], strict=True))
+    return alt.Y(
+        "theme_id:N",
+        sort=order or list(names),
+        title=None,
+        axis=alt.Axis(labelLimit=limit, labelExpr=_case("value", names)),
+    )
+
+
+def _series_scale(domain: list[str]) -> alt.Scale:
+    return alt.Scale(domain=domain, range=[palette.series_fill(i) for i in range(len(domain))])
+
+
+def _level_word(level: str | None, lang: Lang) -> str:
+    return i18n.label("level", level, lang) if level else t("chart.level.none", lang)
+
+
+def _level_scale(lang: Lang) -> alt.Scale:
+    return alt.Scale(
+        domain=[_level_word(level, lang) for level in LEVELS],
+        range=[palette.LEVEL_FILL[level] for level in LEVELS],
+    )
+
+
+def _level_text(lang: Lang) -> alt.Scale:
+    return alt.Scale(
+        domain=[_level_word(level, lang) for level in LEVELS],
+        range=[palette.LEVEL_TEXT[level] for level in LEVELS],
+    )
+
+
+# --- 1. The pipeline -------------------------------------------------------------------------
+
+
+def pipeline_count(tenders: list[Tender], data: DataSet, lang: Lang) -> Figure | None:
+    """Planned tenders per quarter of expected publication, stacked by category."""
+    if not tenders:
+        return None
+    names = {
+        tender.category: data.category_plans[tender.category].name.get(lang)
+        if tender.category in data.category_plans
+        else t("chart.no-category", lang)
+        for tender in tenders
+    }
+    counts = Counter(
+        (_quarter_key(tender.expected_publication), tender.category) for tender in tenders
+    )
+    categories = sorted(set(names.values()))
+    rows = [
+        {
+            "quarter_key": key,
+            "quarter": _quarter_label(key, lang),
+            "category": names[category],
+            "series": categories.index(names[category]),
+            "count": count,
+        }
+        for (key, category), count in sorted(
+            counts.items(), key=lambda i: (i[0][0], names[i[0][1]])
+        )
+    ]
+    frame = pd.DataFrame(rows)
+    quarters = list(dict.fromkeys(frame["quarter"]))
+    per_quarter = frame.groupby("quarter_key", sort=True)["count"].sum()
+    top = per_quarter.max()
+    busiest = [_quarter_label(key, lang) for key, n in per_quarter.items() if n == top]
+    even = len(busiest) == len(quarters) > 1
+    summary = t(
+        "chart.pipeline.summary.even" if even else "chart.pipeline.summary",
+        lang,
+        total=len(tenders),
+        quarters=len(quarters),
+        top=top,
+        busiest=_names(busiest, lang),
+    )
+    title = t("chart.pipeline.title", lang)
+    x = alt.X(
+        "quarter:N", sort=quarters, title=t("chart.quarter", lang), axis=alt.Axis(labelAngle=-40)
+    )
+    bars = (
+        alt.Chart()
+        .mark_bar(stroke="white", strokeWidth=1)
+        .encode(
+            x=x,
+            y=alt.Y("sum(count):Q", title=t("chart.tenders", lang), axis=alt.Axis(tickMinStep=1)),
+            fill=alt.Fill(
+                "category:N",
+                scale=_series_scale(categories),
+                title=t("chart.category", lang),
+                legend=alt.Legend(orient="bottom", columns=2),
+            ),
+            order=alt.Order("series:Q"),
+        )
+    )
+    totals = (
+        alt.Chart()
+        .mark_text(dy=-8)
+        .encode(x=x, y=alt.Y("sum(count):Q"), text=alt.Text("sum(count):Q"))
+    )
+    chart = _layer(frame, bars, totals, width=palette.WIDTH, height=240)
+    return Figure(
+        name="pipeline-count",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=(
+            Column("quarter", t("chart.quarter", lang)),
+            Column("category", t("chart.category", lang)),
+            Column("count", t("chart.tenders", lang), "integer"),
+        ),
+        chart=_finish(chart, title),
+        lang=lang,
+    )
+
+
+def pipeline_value(tenders: list[Tender], lang: Lang) -> Figure | None:
+    """Estimated value per quarter: the sum of the lower and of the upper estimates."""
+    if not tenders:
+        return None
+    quarters: dict[str, dict[str, int]] = {}
+    for tender in tenders:
+        row = quarters.setdefault(
+            _quarter_key(tender.expected_publication),
+            {"low": 0, "high": 0, "with": 0, "without": 0},
+        )
+        if tender.estimated_value is None:
+            row["without"] += 1
+        else:
+            row["low"] += tender.estimated_value.min
+            row["high"] += tender.estimated_value.max
+            row["with"] += 1
+    rows = []
+    for key in sorted(quarters):
+        q = quarters[key]
+        estimated = q["with"] > 0
+        rows.append(
+            {
+                "quarter_key": key,
+                "quarter": _quarter_label(key, lang),
+                "low": q["low"] if estimated else None,
+                "high": q["high"] if estimated else None,
+                "low_m": round(q["low"] / 1e6, 3) if estimated else None,
+                "high_m": round(q["high"] / 1e6, 3) if estimated else None,
+                "label": i18n.format_range(q["low"], q["high"], lang) if estimated else "",
+                "with": q["with"],
+                "without": q["without"],
+            }
+        )
+    frame = pd.DataFrame(rows)
+    unknown = int(frame["without"].sum())
+    if not frame["high"].notna().any():
+        return None
+    top = frame.loc[frame["high"].fillna(-1).idxmax()]
+    summary = t("chart.value.summary", lang, value=top["label"], quarter=top["quarter"])
+    if unknown:
+        summary += " " + t("chart.value.unknown", lang, count=unknown)
+    title = t("chart.value.title", lang)
+    order = list(frame["quarter"])
+    y = alt.Y("quarter:N", sort=order, title=None)
+    x_title = t("chart.value.axis", lang)
+    upper = (
+        alt.Chart()
+        .mark_bar(fill=palette.series_fill(1), height=16)
+        .encode(y=y, x=alt.X("high_m:Q", title=x_title), x2=alt.X2("low_m:Q"))
+    )
+    lower = (
+        alt.Chart()
+        .mark_bar(fill=palette.SERIES_COLOURS[0], height=16)
+        .encode(y=y, x=alt.X("low_m:Q"))
+    )
+    labels = (
+        alt.Chart()
+        .mark_text(align="left", dx=6, fontSize=11)
+        .encode(y=y, x=alt.X("high_m:Q"), text="label:N")
+    )
+    chart = _layer(frame, upper, lower, labels, width=palette.WIDTH - 260, height=alt.Step(24))
+    return Figure(
+        name="pipeline-value",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=(
+            Column("quarter", t("chart.quarter", lang)),
+            Column("low", t("chart.value.low", lang), "amount"),
+            Column("high", t("chart.value.high", lang), "amount"),
+            Column("with", t("chart.value.with", lang), "integer"),
+            Column("without", t("chart.value.without", lang), "integer"),
+        ),
+        chart=_finish(chart, title),
+        lang=lang,
+    )
+
+
+# --- 2. Timelines ----------------------------------------------------------------------------
+
+_MILESTONES = ("consultation", "publication", "contract_start")
+
+
+def timeline(tenders: list[Tender], lang: Lang) -> Figure | None:
+    """Each tender from market consultation through expected publication to contract start."""
+    if not tenders:
+        return None
+    rows, seen = [], set()
+    for tender in tenders:
+        label = _short(tender.title.get(lang))
+        if label in seen:
+            label = f"{label} ({tender.id})"
+        seen.add(label)
+        dates = {
+            "consultation": tender.market_consultation.planned
+            if tender.market_consultation
+            else None,
+            "publication": tender.expected_publication,
+            "contract_start": tender.contract_start,
+        }
+        known = [d.start for d in dates.values() if d is not None]
+        rows.append(
+            {
+                "tender": label,
+                **{k: d.start.isoformat() if d else None for k, d in dates.items()},
+                **{
+                    f"{k}_label": i18n.format_planned(d, lang) if d else None
+                    for k, d in dates.items()
+                },
+                "first": min(known).isoformat(),
+                "last": max(known).isoformat(),
+            }
+        )
+    frame = pd.DataFrame(rows)
+    words = {key: t(f"chart.timeline.{key}", lang) for key in _MILESTONES}
+    order = list(frame["tender"])
+    y = alt.Y("tender:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
+    x_axis = alt.Axis(format="%Y", tickCount="year", title=None, grid=True)
+    span = (
+        alt.Chart()
+        .mark_rule(color=palette.RULE, strokeWidth=2)
+        .encode(y=y, x=alt.X("first:T", scale=alt.Scale(type="utc"), axis=x_axis), x2="last:T")
+    )
+    points = (
+        alt.Chart()
+        .transform_fold(list(_MILESTONES), as_=["milestone", "date"])
+        .transform_filter("datum.date != null")
+        .transform_calculate(step=_case("milestone", words), when="toDate(datum.date)")
+        .mark_point(filled=True, size=110, opacity=1)
+        .encode(
+            y=y,
+            x=alt.X("when:T", scale=alt.Scale(type="utc")),
+            shape=alt.Shape(
+                "step:N",
+                scale=alt.Scale(domain=list(words.values()), range=list(palette.MILESTONE_SHAPES)),
+                title=None,
+                legend=alt.Legend(orient="top"),
+            ),
+            color=alt.Color(
+                "step:N",
+                scale=alt.Scale(domain=list(words.values()), range=list(palette.MILESTONE_COLOURS)),
+                title=None,
+            ),
+        )
+    )
+    chart = _layer(frame, span, points, width=palette.WIDTH - 200, height=alt.Step(26))
+    publications = sorted(tender.expected_publication.start for tender in tenders)
+    first = next(
+        tender for tender in tenders if tender.expected_publication.start == publications[0]
+    )
+    last = next(
+        tender for tender in tenders if tender.expected_publication.start == publications[-1]
+    )
+    summary = t(
+        "chart.timeline.summary",
+        lang,
+        count=len(tenders),
+        first=i18n.format_planned(first.expected_publication, lang),
+        last=i18n.format_planned(last.expected_publication, lang),
+    )
+    title = t("chart.timeline.title", lang)
+    return Figure(
+        name="timeline",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=(
+            Column("tender", t("chart.tender", lang)),
+            *(Column(key, words[key], "date", f"{key}_label") for key in _MILESTONES),
+        ),
+        chart=_finish(chart, title),
+        lang=lang,
+    )
+
+
+# --- 3. The ambition matrix and 4. one plan's profile ----------------------------------------
+
+
+def ambition_matrix(plans: list[CategoryPlan], data: DataSet, lang: Lang) -> Figure | None:
+    """Categories × themes, each cell the level the category plan chose (the ambitieweb)."""
+    plans = [plan for plan in plans if plan.ambitions]
+    if not plans:
+        return None
+    # Columns and rows are keyed by id: two records may share a name, never an id.
+    themes = sorted(data.themes.values(), key=lambda theme: (theme.order, theme.id))
+    names = {f"level:{theme.id}": theme.name.get(lang) for theme in themes}
+    plans = sorted(plans, key=lambda p: (p.name.get(lang), p.id))
+    rows = []
+    for plan in plans:
+        row: dict[str, Any] = {"plan": plan.id, "category": plan.name.get(lang)}
+        for theme in themes:
+            ambition = plan.ambitions.get(theme.id)
+            row[f"level:{theme.id}"] = _level_word(ambition.level, lang) if ambition else None
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=["plan", "category", *names])
+    used = [key for key in names if frame[key].notna().any()]
+    frame = frame[["plan", "category", *used]]
+    cells = frame.melt(id_vars="plan", value_vars=used).dropna()
+    ambitious = _level_word("ambitieus", lang)
+    per_theme = Counter(cells[cells["value"] == ambitious]["variable"])
+    summary = t(
+        "chart.matrix.summary",
+        lang,
+        plans=len(frame),
+        cells=len(cells),
+        ambitious=sum(per_theme.values()),
+    )
+    if per_theme:
+        most = max(per_theme.values())
+        leaders = [names[key] for key in used if per_theme[key] == most]
+        summary += " " + t("chart.matrix.most", lang, themes=_names(leaders, lang), count=most)
+    title = t("chart.matrix.title", lang)
+    base = (
+        alt.Chart()
+        .transform_fold(used, as_=["theme", "level"])
+        .transform_filter("datum.level != null")
+    )
+    x = alt.X(
+        "theme:N",
+        sort=used,
+        title=None,
+        axis=alt.Axis(
+            orient="top",
+            labelAngle=-35,
+            labelLimit=280,
+            labelExpr=_case("value", {key: names[key] for key in used}),
+        ),
+    )
+    category_names = {plan.id: plan.name.get(lang) for plan in plans}
+    y = alt.Y(
+        "plan:N",
+        sort=list(frame["plan"]),
+        title=None,
+        axis=alt.Axis(labelLimit=240, labelExpr=_case("value", category_names)),
+    )
+    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        x=x,
+        y=y,
+        fill=alt.Fill(
+            "level:N",
+            scale=_level_scale(lang),
+            title=t("chart.level", lang),
+            legend=alt.Legend(orient="bottom"),
+        ),
+    )
+    text = base.mark_text(fontSize=11).encode(
+        x=x, y=y, text="level:N", color=alt.Color("level:N", scale=_level_text(lang), legend=None)
+    )
+    chart = _layer(frame, rect, text, width=alt.Step(86), height=alt.Step(28))
+    return Figure(
+        name="ambition-matrix",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=(
+            Column("category", t("chart.category", lang)),
+            *(Column(k, names[k]) for k in used),
+        ),
+        chart=_finish(chart, title),
+        lang=lang,
+    )
+
+
+def ambition_profile(
+    ambitions: Mapping[str, ThemeAmbition], data: DataSet, lang: Lang
+) -> Figure | None:
+    """One plan's level per theme; themes it chose no level for are shown as such."""
+    if not ambitions:
+        return None
+    themes = sorted(data.themes.values(), key=lambda theme: (theme.order, theme.id))
+    rows = []
+    for theme in themes:
+        ambition = ambitions.get(theme.id)
+        level = ambition.level if ambition else None
+        rows.append(
+            {
+                "theme_id": theme.id,
+                "theme": theme.name.get(lang),
+                "rank": LEVELS.index(level) + 1 if level else 0,
+                "level": _level_word(level, lang),
+            }
+        )
+    frame = pd.DataFrame(rows)
+    chosen = frame[frame["rank"] > 0]
+    top = chosen[chosen["rank"] == chosen["rank"].max()]
+    summary = t(
+        "chart.profile.summary",
+        lang,
+        chosen=len(chosen),
+        themes=len(frame),
+        level=top["level"].iloc[0].lower(),
+        names=_names(list(top["theme"]), lang),
+    )
+    title = t("chart.profile.title", lang)
+    words = {i + 1: _level_word(level, lang) for i, level in enumerate(LEVELS)}
+    y = _rows(frame)
+    x = alt.X(
+        "rank:Q",
+        scale=alt.Scale(domain=[0, 3]),
+        title=t("chart.level", lang),
+        axis=alt.Axis(values=[1, 2, 3], labelExpr=_case("value", words), grid=True),
+    )
+    bars = (
+        alt.Chart()
+        .transform_filter("datum.rank > 0")
+        .mark_bar(height=16)
+        .encode(x=x, y=y, fill=alt.Fill("level:N", scale=_level_scale(lang), legend=None))
+    )
+    labels = alt.Chart().mark_text(align="left", dx=6).encode(x="rank:Q", y=y, text="level:N")
+    chart = _layer(frame, bars, labels, width=palette.WIDTH - 260, height=alt.Step(26))
+    return Figure(
+        name="ambition-profile",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=(Column("theme", t("chart.theme", lang)), Column("level", t("chart.level", lang))),
+        chart=_finish(chart, title),
+        lang=lang,
+    )
+
+
+# --- 5. Route maps ---------------------------------------------------------------------------
+
+
+def route_map(route: RouteMap, data: DataSet, lang: Lang) -> Figure | None:
+    """Milestones per theme over the years, labelled with their value where there is one."""
+    if not route.milestones:
+        return None
+    themes = {theme.id: theme for theme in data.themes.values()}
+    milestones = sorted(
+        route.milestones,
+        key=lambda m: (m.year, themes[m.theme].order if m.theme in themes else 0, m.theme),
+    )
+    rows, slots = [], Counter()
+    for milestone in milestones:
+        theme = (
+            themes[milestone.theme].name.get(lang) if milestone.theme in themes else milestone.theme
+        )
+        value = milestone.value
+        unit = milestone.unit or ""
+        rows.append(
+            {
+                "year": milestone.year,
+                "theme_id": milestone.theme,
+                "theme": theme,
+                "target": milestone.target.get(lang),
+                "value": value,
+                "unit": unit or None,
+                "label": _wrap(f"{i18n.format_figure(value, lang)} {unit}".strip())
+                if value is not None
+                else "",
+                "slot": slots[(milestone.year, theme)],
+            }
+        )
+        slots[(milestone.year, theme)] += 1
+    frame = pd.DataFrame(rows)
+    measurable = int(frame["value"].notna().sum())
+    summary = t(
+        "chart.route.summary" if frame["year"].nunique() > 1 else "chart.route.summary.one-year",
+        lang,
+        count=len(frame),
+        first=int(frame["year"].min()),
+        last=int(frame["year"].max()),
+        measurable=measurable,
+    )
+    title = t("chart.route.title", lang)
+    years = sorted(set(frame["year"]))
+    order = sorted(
+        set(frame["theme_id"]),
+        key=lambda i: (themes[i].order if i in themes else 0, i),
+    )
+    x = alt.X("year:O", sort=years, title=t("chart.year", lang), axis=alt.Axis(labelAngle=0))
+    y = _rows(frame, order, 220)
+    offset = alt.YOffset("slot:O")
+    points = (
+        alt.Chart()
+        .mark_point(filled=True, size=120, opacity=1, color=palette.SERIES_COLOURS[0])
+        .encode(
+            x=x,
+            y=y,
+            yOffset=offset,
+            shape=alt.Shape(
+                "measurable:N",
+                legend=None,
+                scale=alt.Scale(domain=[True, False], range=["diamond", "circle"]),
+            ),
+        )
+        .transform_calculate(measurable="datum.value != null")
+    )
+    labels = (
+        alt.Chart()
+        .mark_text(baseline="top", dy=10, fontSize=11, lineBreak="\n")
+        .encode(x=x, y=y, yOffset=offset, text="label:N")
+    )
+    step = 150  # room for a label of three short lines under each year's point
+    chart = _layer(frame, points, labels, width=alt.Step(step), height=alt.Step(66))
+    return Figure(
+        name="route-map",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=(
+            Column("year", t("chart.year", lang)),
+            Column("theme", t("chart.theme", lang)),
+            Column("target", t("chart.route.target", lang)),
+            Column("value", t("chart.value", lang), "number"),
+            Column("unit", t("chart.unit", lang)),
+        ),
+        chart=_finish(chart, title),
+        lang=lang,
+    )
+
+
+# --- 6. Action plans: actions by status, indicators against baseline and target --------------
+
+
+def action_status(plan: ActionPlan, data: DataSet, lang: Lang) -> Figure | None:
+    """The plan's actions per theme, stacked by status."""
+    if not plan.actions:
+        return None
+    themes = {theme.id: theme for theme in data.themes.values()}
+    counts = Counter((action.theme, action.status) for action in plan.actions)
+    statuses = [s for s in _ACTION_STATUSES if any(status == s for _, status in counts)]
+    words = [i18n.label("action-status", s, lang) for s in _ACTION_STATUSES]
+    theme_ids = sorted(
+        {theme for theme, _ in counts}, key=lambda i: (themes[i].order if i in themes else 0, i)
+    )
+    rows = [
+        {
+            "theme_id": theme,
+            "theme": themes[theme].name.get(lang) if theme in themes else theme,
+            "status": i18n.label("action-status", status, lang),
+            "series": _ACTION_STATUSES.index(status),
+            "count": counts[(theme, status)],
+        }
+        for theme in theme_ids
+        for status in statuses
+        if counts[(theme, status)]
+    ]
+    frame = pd.DataFrame(rows)
+    done = sum(n for (_, status), n in counts.items() if status == "done")
+    delayed = sum(n for (_, status), n in counts.items() if status == "delayed")
+    summary = t("chart.actions.summary", lang, done=done, total=len(plan.actions), delayed=delayed)
+    title = t("chart.actions.title", lang)
+    y = _rows(frame, limit=220)
+    bars = (
+        alt.Chart()
+        .mark_bar(stroke="white", strokeWidth=1, height=18)
+        .encode(
+            y=y,
+            x=alt.X("sum(count):Q", title=t("chart.actions", lang), axis=alt.Axis(tickMinStep=1)),
+            fill=alt.Fill(
+                "status:N",
+                title=t("chart.status", lang),
+                legend=alt.Legend(orient="bottom"),
+                scale=alt.Scale(
+                    domain=words, range=[palette.series_fill(i) for i in range(len(words))]
+                ),
+            ),
+            order=alt.Order("series:Q"),
+        )
+    )
+    totals = (
+        alt.Chart()
+        .mark_text(align="left", dx=6)
+        .encode(y=y, x=alt.X("sum(count):Q"), text=alt.Text("sum(count):Q"))
+    )
+    chart = _layer(frame, bars, totals, width=palette.WIDTH - 220, height=alt.Step(30))
+    return Figure(
+        name="action-status",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=(
+            Column("theme", t("chart.theme", lang)),
+            Column("status", t("chart.status", lang)),
+            Column("count", t("chart.actions", lang), "integer"),
+        ),
+        chart=_finish(chart, title),
+        lang=lang,
+    )
+
+
+def indicators(plan: ActionPlan, lang: Lang) -> Figure | None:
+    """Each indicator's yearly values from its baseline toward its target."""
+    if not plan.indicators:
+        return None
+    rows = []
+    progress: list[tuple[float, str]] = []
+    for indicator in plan.indicators:
+        name = f"{_short(indicator.title.get(lang), 60)} ({indicator.unit})"
+        measured = sorted(indicator.values, key=lambda v: v.year)
+        points = [("baseline", indicator.baseline), *(("measured", v) for v in measured)]
+        last = points[-1][1]
+        rows += _progress_rows(name, points, indicator.target, last, lang)
+        span = indicator.target.value - indicator.baseline.value
+        if span and measured:
+            progress.append(((last.value - indicator.baseline.value) / span, name))
+    frame = pd.DataFrame(rows)
+    summary = t("chart.indicators.summary", lang, count=len(plan.indicators))
+    if progress:
+        share, name = max(progress)
+        summary += " " + t(
+            "chart.indicators.best",
+            lang,
+            name=name,
+            share=i18n.format_number(round(share * 100), lang),
+        )
+    title = t("chart.indicators.title", lang)
+    return Figure(
+        name="indicators",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=_progress_columns(lang),
+        chart=_finish(_progress_chart(frame, lang), title),
+        lang=lang,
+    )
+
+
+# --- 7. Goals --------------------------------------------------------------------------------
+
+
+def goals_progress(goals: list[Goal], lang: Lang) -> Figure | None:
+    """Measured values of the government-wide goals against their targets; None if unmeasured."""
+    measured_goals = [goal for goal in goals if goal.measurements]
+    if not measured_goals:
+        return None
+    rows = []
+    for goal in measured_goals:
+        unit = goal.target.unit if goal.target else ""
+        name = f"{_short(goal.title.get(lang), 60)}" + (f" ({unit})" if unit else "")
+        points = [("measured", m) for m in sorted(goal.measurements, key=lambda m: m.year)]
+        target = None
+        if goal.target is not None and (goal.target.year or goal.deadline):
+            target = _YearValue(goal.target.year or goal.deadline or 0, goal.target.value)
+        rows += _progress_rows(name, points, target, points[-1][1], lang)
+    frame = pd.DataFrame(rows)
+    summary = t("chart.goals.summary", lang, count=len(measured_goals), total=len(goals))
+    title = t("chart.goals.title", lang)
+    return Figure(
+        name="goals-progress",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=_progress_columns(lang),
+        chart=_finish(_progress_chart(frame, lang), title),
+        lang=lang,
+    )
+
+
+@dataclass(frozen=True)
+class _YearValue:
+    year: int
+    value: float
+
+
+def _progress_rows(
+    name: str, points: list[tuple[str, Any]], target: Any, last: Any, lang: Lang
+) -> list[dict[str, Any]]:
+    rows = [
+        {
+            "series": name,
+            "kind": t(f"chart.progress.{kind}", lang),
+            "year": point.year,
+            "value": point.value,
+            "label": i18n.format_figure(point.value, lang),
+            "actual": True,
+            "toward": point is last,
+        }
+        for kind, point in points
+    ]
+    if target is not None:
+        rows.append(
+            {
+                "series": name,
+                "kind": t("chart.progress.target", lang),
+                "year": target.year,
+                "value": target.value,
+                "label": i18n.format_figure(target.value, lang),
+                "actual": False,
+                "toward": True,
+            }
+        )
+    return rows
+
+
+def _progress_columns(lang: Lang) -> tuple[Column, ...]:
+    return (
+        Column("series", t("chart.progress.series", lang)),
+        Column("kind", t("chart.progress.kind", lang)),
+        Column("year", t("chart.year", lang)),
+        Column("value", t("chart.value", lang), "number"),
+    )
+
+
+def _progress_chart(frame: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
+    """Small multiples, one per series: the line so far, a dashed line on to the target."""
+    kinds = [t(f"chart.progress.{k}", lang) for k in ("baseline", "measured", "target")]
+    x = alt.X(
+        "year:Q",
+        title=None,
+        axis=alt.Axis(format="d", tickMinStep=1),
+        scale=alt.Scale(zero=False, padding=16),
+    )
+    y = alt.Y(
+        "value:Q", title=None, scale=alt.Scale(zero=False, padding=14), axis=alt.Axis(tickCount=4)
+    )
+    so_far = (
+        alt.Chart()
+        .transform_filter("datum.actual")
+        .mark_line(color=palette.SERIES_COLOURS[0])
+        .encode(x=x, y=y)
+    )
+    ahead = (
+        alt.Chart()
+        .transform_filter("datum.toward")
+        .mark_line(color=palette.SERIES_COLOURS[1], strokeDash=[5, 4])
+        .encode(x=x, y=y)
+    )
+    points = (
+        alt.Chart()
+        .mark_point(filled=True, size=90, opacity=1)
+        .encode(
+            x=x,
+            y=y,
+            shape=alt.Shape(
+                "kind:N",
+                scale=alt.Scale(domain=kinds, range=["square", "circle", "diamond"]),
+                title=None,
+                legend=alt.Legend(orient="top"),
+            ),
+            color=alt.Color(
+                "kind:N",
+                scale=alt.Scale(
+                    domain=kinds,
+                    range=[palette.RULE, palette.SERIES_COLOURS[0], palette.SERIES_COLOURS[1]],
+                ),
+                title=None,
+            ),
+        )
+    )
+    labels = alt.Chart().mark_text(dy=-12, fontSize=11).encode(x=x, y=y, text="label:N")
+    layered = _layer(
+        frame, so_far, ahead, points, labels, data=frame, width=palette.WIDTH - 120, height=110
+    )
+    series = list(dict.fromkeys(frame["series"]))
+    return layered.facet(
+        row=alt.Row(
+            "series:N",
+            sort=series,
+            title=None,
+            header=alt.Header(
+                labelAngle=0,
+                labelAlign="left",
+                labelAnchor="start",
+                labelOrient="top",
+                labelLimit=palette.WIDTH,
+                labelFontSize=12,
+            ),
+        ),
+    ).resolve_scale(y="independent", x="independent")
+
+
+# --- 8. Cases --------------------------------------------------------------------------------
+
+
+def cases_by_theme(cases: list[Case], data: DataSet, lang: Lang) -> Figure | None:
+    """How many cases each theme has, per year."""
+    if not cases:
+        return None
+    themes = {theme.id: theme for theme in data.themes.values()}
+    counts = Counter((theme, case.year) for case in cases for theme in case.themes)
+    theme_ids = sorted(
+        {theme for theme, _ in counts}, key=lambda i: (themes[i].order if i in themes else 0, i)
+    )
+    rows = [
+        {
+            "theme_id": theme,
+            "theme": themes[theme].name.get(lang) if theme in themes else theme,
+            "year": year,
+            "count": counts[(theme, year)],
+        }
+        for theme in theme_ids
+        for year in sorted({y for th, y in counts if th == theme})
+    ]
+    frame = pd.DataFrame(rows)
+    per_theme = frame.groupby("theme", sort=False)["count"].sum()
+    most = int(per_theme.max())
+    leaders = [name for name, n in per_theme.items() if n == most]
+    summary = t(
+        "chart.cases.summary",
+        lang,
+        count=len(cases),
+        first=min(c.year for c in cases),
+        last=max(c.year for c in cases),
+        themes=_names(leaders, lang),
+        most=most,
+    )
+    title = t("chart.cases.title", lang)
+    years = list(range(min(c.year for c in cases), max(c.year for c in cases) + 1))
+    x = alt.X(
+        "year:O",
+        sort=years,
+        scale=alt.Scale(domain=years),
+        title=t("chart.year", lang),
+        axis=alt.Axis(labelAngle=0),
+    )
+    y = _rows(frame, limit=220)
+    cells = (
+        alt.Chart()
+        .mark_rect(fill=palette.LEVEL_FILL["basis"], stroke="white", strokeWidth=2)
+        .encode(x=x, y=y)
+    )
+    labels = alt.Chart().mark_text(color="#000000").encode(x=x, y=y, text="count:Q")
+    chart = _layer(frame, cells, labels, width=alt.Step(44), height=alt.Step(28))
+    return Figure(
+        name="cases-by-theme",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=(
+            Column("theme", t("chart.theme", lang)),
+            Column("year", t("chart.year", lang)),
+            Column("count", t("chart.cases", lang), "integer"),
+        ),
+        chart=_finish(chart, title),
+        lang=lang,
+    )

@@ -1,0 +1,102 @@
+"""Charts as a page template asks for them: build the figure, draw it, remember its CSV.
+
+Templates call `charts.<kind>(...)` and pass the result to the `figure` macro. Each placed
+figure gets an id unique on its page and a CSV file next to the page, which the MkDocs hooks
+write out with the page.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from altair.utils.schemapi import debug_mode
+from markupsafe import Markup
+
+from generator.charts import figures
+from generator.charts.figures import Figure
+from generator.charts.svg import SvgRenderer, finish
+from generator.dataset import DataSet
+from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
+from generator.render.i18n import Lang
+
+_LOCALES = {"nl": "nl-NL", "en": "en-US"}
+
+
+@dataclass(frozen=True)
+class PlacedFigure:
+    """A figure on a page: its id there, its drawn SVG, and the name of its CSV file."""
+
+    figure: Figure
+    id: str
+    svg: Markup
+    csv_name: str
+
+
+@dataclass
+class PageCharts:
+    """The charts of one page in one language."""
+
+    lang: Lang
+    data: DataSet
+    renderer: SvgRenderer
+    placed: list[PlacedFigure] = field(default_factory=list)
+
+    def _build(self, builder: Callable[..., Figure | None], *args: Any) -> PlacedFigure | None:
+        """Build, draw and place one figure; the time it takes counts toward the chart time."""
+        started = time.perf_counter()
+        with debug_mode(False):  # Altair's validation on every call; the tests validate instead
+            figure = builder(*args)
+            placed = self.place(figure)
+        self.renderer.stats.seconds += time.perf_counter() - started
+        return placed
+
+    def place(self, figure: Figure | None) -> PlacedFigure | None:
+        """Draw `figure` and give it an id and a CSV name unique on this page."""
+        if figure is None:
+            return None
+        names = {placed.figure.name for placed in self.placed}
+        name, n = figure.name, 1
+        while name in names:
+            n += 1
+            name = f"{figure.name}-{n}"
+        chart_id = f"chart-{name}"
+        raw = self.renderer.draw(figure.spec(), _LOCALES[self.lang])
+        svg = finish(raw, chart_id, f"{chart_id}-title {chart_id}-summary")
+        placed = PlacedFigure(figure, chart_id, Markup(svg), f"{name}.csv")
+        self.placed.append(placed)
+        return placed
+
+    # One method per chart kind, so templates read plainly.
+
+    def pipeline_count(self, tenders: list[Tender]) -> PlacedFigure | None:
+        return self._build(figures.pipeline_count, tenders, self.data, self.lang)
+
+    def pipeline_value(self, tenders: list[Tender]) -> PlacedFigure | None:
+        return self._build(figures.pipeline_value, tenders, self.lang)
+
+    def timeline(self, tenders: list[Tender]) -> PlacedFigure | None:
+        return self._build(figures.timeline, tenders, self.lang)
+
+    def ambition_matrix(self, plans: list[CategoryPlan]) -> PlacedFigure | None:
+        return self._build(figures.ambition_matrix, plans, self.data, self.lang)
+
+    def ambition_profile(self, ambitions: dict[str, Any]) -> PlacedFigure | None:
+        return self._build(figures.ambition_profile, ambitions, self.data, self.lang)
+
+    def route_map(self, route: RouteMap) -> PlacedFigure | None:
+        return self._build(figures.route_map, route, self.data, self.lang)
+
+    def action_status(self, plan: ActionPlan) -> PlacedFigure | None:
+        return self._build(figures.action_status, plan, self.data, self.lang)
+
+    def indicators(self, plan: ActionPlan) -> PlacedFigure | None:
+        return self._build(figures.indicators, plan, self.lang)
+
+    def goals_progress(self, goals: list[Goal]) -> PlacedFigure | None:
+        return self._build(figures.goals_progress, goals, self.lang)
+
+    def cases_by_theme(self, cases: list[Case]) -> PlacedFigure | None:
+        return self._build(figures.cases_by_theme, cases, self.data, self.lang)

@@ -1,0 +1,165 @@
+"""Every chart in the built example site: an accessible figure whose table holds its numbers.
+
+The figures are built again in-process from the same data and date, so each chart on the site
+can be checked against the spec it was drawn from: the table's values must be the spec's data,
+the CSV next to the page must hold them too, and the SVG must be the one drawn from that spec.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.charts.svg import SvgRenderer
+from generator.render.i18n import LANGS, t
+from generator.render.pages import Page, build_pages
+from generator.render.urls import section_url
+from generator.validate import validate_data
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-23"
+KINDS = {
+    "pipeline-count",
+    "pipeline-value",
+    "timeline",
+    "ambition-matrix",
+    "ambition-profile",
+    "route-map",
+    "action-status",
+    "indicators",
+    "cases-by-theme",
+}  # and goals-progress, which the example data cannot draw (no goal has a measurement yet)
+
+_FIGURE = re.compile(r'<figure class="mvi-chart" id="([^"]+)">(.*?)</figure>', re.S)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r'<t[hd]\b[^>]*data-value="([^"]*)"[^>]*>(.*?)</t[hd]>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@pytest.fixture(scope="module")
+def pages(chart_cache: Path, built_site: Path) -> list[Page]:
+    """The pages as the build made them, charts drawn from the build's own cache."""
+    data, report = validate_data(ROOT / "data", dt.date.fromisoformat(TODAY))
+    assert report.ok()
+    return build_pages(data, dt.date.fromisoformat(TODAY), SvgRenderer(chart_cache / "charts"))
+
+
+def _figures(site: Path, page: Page) -> dict[str, str]:
+    text = (site / page.url / "index.html").read_text(encoding="utf-8")
+    return dict(_FIGURE.findall(text))
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(" ".join(_TAG.sub("", fragment).split()))
+
+
+def _same(shown: str, value: object) -> bool:
+    """A table cell's data-value against a value of the chart's dataset."""
+    if value is None:
+        return shown == ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return shown == str(value)
+    return math.isclose(float(shown), float(value))
+
+
+def test_every_chart_kind_is_on_the_site_in_both_languages(
+    pages: list[Page], built_site: Path
+) -> None:
+    for lang in LANGS:
+        names = {
+            re.sub(r"-\d+$", "", placed.figure.name)
+            for page in pages
+            if page.lang == lang
+            for placed in page.charts
+        }
+        assert names == KINDS, f"{lang}: missing {KINDS - names}, unexpected {names - KINDS}"
+        on_site = {
+            re.sub(r"^chart-|-\d+$", "", chart_id)
+            for page in pages
+            if page.lang == lang
+            for chart_id in _figures(built_site, page)
+        }
+        assert on_site == KINDS
+        goals = (built_site / section_url("goals", lang) / "index.html").read_text("utf-8")
+        assert html.escape(t("chart.goals.none", lang), quote=False) in goals, (
+            "without measurements the goals page must say so"
+        )
+
+
+def test_every_chart_is_a_figure_with_caption_name_summary_and_its_numbers(
+    pages: list[Page], built_site: Path
+) -> None:
+    checked = 0
+    for page in pages:
+        on_page = _figures(built_site, page)
+        assert len(on_page) == len(page.charts), page.url
+        for placed in page.charts:
+            figure, where = placed.figure, f"/{page.url} #{placed.id}"
+            block = on_page[placed.id]
+            caption = re.search(
+                r'<figcaption[^>]*id="([^"]+)"[^>]*>(.*?)</figcaption>', block, re.S
+            )
+            assert caption and _text(caption[2]) == figure.title, where
+            svg = re.search(r"<svg\b[^>]*>", block)
+            assert svg and 'role="img"' in svg[0], where
+            labelled = re.search(r'aria-labelledby="([^"]+)"', svg[0])
+            assert labelled, where
+            summary = re.search(
+                r'<p class="mvi-chart__summary" id="([^"]+)">(.*?)</p>', block, re.S
+            )
+            assert summary and _text(summary[2]) == figure.summary, where
+            assert labelled[1].split() == [caption[1], summary[1]], where
+            assert placed.svg in block, f"{where}: the SVG is not the one drawn from its spec"
+
+            details = re.search(r"<details class=\"mvi-chart__data\">(.*?)</details>", block, re.S)
+            assert details, f"{where}: no data table"
+            body = details[1].split("<tbody>", 1)[1]
+            rows = [_CELL.findall(row) for row in _ROW.findall(body)]
+            dataset = next(iter(figure.spec()["datasets"].values()))
+            assert len(rows) == len(dataset), where
+            for row, drawn in zip(rows, dataset, strict=True):
+                assert len(row) == len(figure.columns), where
+                for (shown, _), column in zip(row, figure.columns, strict=True):
+                    value = drawn[column.key]
+                    assert _same(html.unescape(shown), value), (
+                        f"{where}: table shows {shown!r} where the chart has {value!r}"
+                    )
+
+            csv_link = re.search(r'<a class="mvi-chart__csv" href="([^"]+)"', details[1])
+            assert csv_link and csv_link[1] == placed.csv_name, where
+            table = list(csv.reader(io.StringIO((built_site / page.url / csv_link[1]).read_text())))
+            assert table[0] == [c.title for c in figure.columns], where
+            for line, drawn in zip(table[1:], dataset, strict=True):
+                for cell, column in zip(line, figure.columns, strict=True):
+                    assert _same(cell, drawn[column.key]), f"{where}: CSV {cell!r}"
+            checked += 1
+    assert checked >= 100, f"only {checked} charts checked"
+
+
+def test_a_second_build_draws_no_chart(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """The chart cache: unchanged data, nothing drawn again (the build prints the figures)."""
+    lines = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MVI_TODAY", TODAY)
+        patch.setenv("MVI_CACHE_DIR", str(tmp_path / "cache"))
+        for _ in range(2):
+            build_site(ROOT / "mkdocs.yml", tmp_path / "site", ROOT / "data", out=io.StringIO())
+            lines += [line for line in capfd.readouterr().err.splitlines() if "Charts:" in line]
+    first, second = (
+        re.search(r"Charts: (\d+) \((\d+) drawn, (\d+) from cache\)", x) for x in lines
+    )
+    assert first and second
+    total = int(first[1])
+    assert total > 100
+    # The first build draws each distinct spec once (home and calendar share theirs) ...
+    assert int(first[2]) + int(first[3]) == total and int(first[2]) > 0.8 * total
+    # ... the second draws none.
+    assert (int(second[2]), int(second[3])) == (0, total)
