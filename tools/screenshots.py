@@ -6,6 +6,7 @@ without building it.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -61,7 +62,36 @@ def main() -> int:
                     page.screenshot(path=str(target))
                     print(target.relative_to(ROOT))
             context.close()
+        charts(base, chromium)
     return 0
+
+
+# Single charts, in the light and the dark scheme: (name, page, figure id).
+CHARTS = (
+    ("chart-pipeline-nl", "aanbestedingskalender/", "chart-pipeline-count"),
+    ("chart-matrix-en", "en/themes/", "chart-ambition-matrix"),
+    ("chart-indicators-nl", "actieplannen/ienw-2025-2028/", "chart-indicators"),
+)
+
+
+def charts(base: str, chromium: object) -> None:
+    for scheme in ("light", "dark"):
+        context = chromium.new_context(  # type: ignore[attr-defined]
+            viewport={"width": 900, "height": 900}, device_scale_factor=1, color_scheme=scheme
+        )
+        # Material keeps the chosen palette in localStorage; "slate" is its dark scheme.
+        palette = {
+            "index": 1 if scheme == "dark" else 0,
+            "color": {"scheme": "slate" if scheme == "dark" else "default"},
+        }
+        context.add_init_script(f"localStorage.setItem('/.__palette', '{json.dumps(palette)}')")
+        page = context.new_page()
+        for name, url, figure in CHARTS:
+            page.goto(base + url, wait_until="networkidle")
+            target = OUT / f"{name}-{scheme}.png"
+            page.locator(f"#{figure}").screenshot(path=str(target))
+            print(target.relative_to(ROOT))
+        context.close()
 
 
 if __name__ == "__main__":
