@@ -25,6 +25,7 @@ from generator.charts.svg import SvgRenderer, finish
 from generator.dataset import DataSet
 from generator.render.crossref import build_crossref
 from generator.render.i18n import LANGS, Lang
+from generator.render.page_charts import PageCharts
 from generator.validate import validate_data
 
 HERE = Path(__file__).resolve().parent
@@ -278,3 +279,11 @@ def test_csv_holds_the_table_and_neutralises_formulas(data: DataSet) -> None:
     text = dangerous.csv().decode("utf-8")
     assert "'=HYPERLINK(1)" in text
     assert "\n=HYPERLINK" not in text and ",=HYPERLINK" not in text
+
+
+def test_figures_on_one_page_get_distinct_ids(data: DataSet) -> None:
+    charts = PageCharts("nl", data, SvgRenderer(cache_dir=None))
+    tenders = build_crossref(data).open_tenders
+    ids = [charts.timeline(tenders[:n]).id for n in (1, 2, 3)]  # type: ignore[union-attr]
+    assert ids == ["chart-timeline", "chart-timeline-2", "chart-timeline-3"]
+    assert [p.csv_name for p in charts.placed][-1] == "timeline-3.csv"

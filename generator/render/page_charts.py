@@ -57,14 +57,15 @@ class PageCharts:
         """Draw `figure` and give it an id and a CSV name unique on this page."""
         if figure is None:
             return None
-        names = {placed.figure.name for placed in self.placed}
+        taken = {placed.id for placed in self.placed}
         name, n = figure.name, 1
-        while name in names:
+        while f"chart-{name}" in taken:
             n += 1
             name = f"{figure.name}-{n}"
         chart_id = f"chart-{name}"
         raw = self.renderer.draw(figure.spec(), _LOCALES[self.lang])
         svg = finish(raw, chart_id, f"{chart_id}-title {chart_id}-summary")
+        # Vega escapes every text it writes into the SVG (tests/test_charts.py holds it to that).
         placed = PlacedFigure(figure, chart_id, Markup(svg), f"{name}.csv")
         self.placed.append(placed)
         return placed
