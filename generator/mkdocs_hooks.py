@@ -27,6 +27,8 @@ from generator import validate as validation  # looked up per build, so tests ca
 from generator.charts.svg import SvgRenderer
 from generator.layout import IMAGES
 from generator.output import format_text
+from generator.render.crossref import build_crossref
+from generator.render.feeds import build_feeds
 from generator.render.i18n import LANGS, Lang, other, t
 from generator.render.pages import Page, SiteError, build_pages
 from generator.render.urls import CONTENT_PAGES, home_url, src_uri
@@ -36,6 +38,7 @@ log = logging.getLogger("mkdocs.plugins.mvi")
 _pages: dict[str, Page] = {}  # by source URI, for the current build
 _content_twins: dict[str, tuple[Lang, str]] = {}  # hand-written page URL → (lang, twin URL)
 _images: list[Path] = []
+_feeds: list[tuple[str, bytes]] = []  # (site path, content) of the .ics and Atom feeds
 
 
 def report_language() -> str:
@@ -65,6 +68,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except SiteError as error:
         raise Abort(f"The site cannot be built from these data: {error}") from None
     print(renderer.stats.line(), file=sys.stderr)
+    site_url = config.site_url or "http://127.0.0.1:8000/"
+    _feeds[:] = build_feeds(dataset, build_crossref(dataset), today, site_url)
     _pages.clear()
     _pages.update((src_uri(page.url), page) for page in pages)
     _content_twins.clear()
@@ -85,6 +90,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for chart in page.charts:  # its numbers as CSV, next to the page that shows it
             uri = f"{page.url}{chart.csv_name}"
             files.append(File.generated(config, uri, content=chart.figure.csv()))
+    for path, content in _feeds:
+        files.append(File.generated(config, path, content=content))
     for image in _images:
         files.append(File.generated(config, f"images/{image.name}", abs_src_path=str(image)))
     missing = [

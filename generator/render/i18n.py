@@ -279,6 +279,38 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "level.for-bidders": ("Voor inschrijvers", "For bidders"),
     # --- Charts: captions, axes, table headers and the summary sentence under each chart ------
+    # --- Subscriptions ------------------------------------------------------------------------
+    "feed.all": (
+        "Inkopen met Impact: alle geplande aanbestedingen",
+        "Inkopen met Impact: all planned tenders",
+    ),
+    "feed.of": (
+        "Inkopen met Impact: aanbestedingen – {name}",
+        "Inkopen met Impact: tenders – {name}",
+    ),
+    "feed.subtitle": (
+        "Nieuwe en gewijzigde aanbestedingen in de aanbestedingskalender van het Rijk",
+        "New and changed tenders in the central government's tender calendar",
+    ),
+    "feed.event.publication": ("Verwachte publicatie", "Expected publication"),
+    "feed.event.consultation": ("Marktconsultatie", "Market consultation"),
+    "feed.when": ("Gepland", "Planned"),
+    "feed.example": (
+        "VOORBEELD: deze aanbesteding is een voorbeeld, geen echte planning.",
+        "EXAMPLE: this tender is an example, not a real plan.",
+    ),
+    "feed.subscribe": ("Abonneren", "Subscribe"),
+    "feed.subscribe.lead": (
+        "Volg deze aanbestedingen zonder account: zet de agenda in uw agenda-app (bijvoorbeeld "
+        "Outlook of Google Agenda: agenda toevoegen via internet-adres) of volg de feed in een "
+        "feedlezer.",
+        "Follow these tenders without an account: add the calendar to your calendar app (e.g. "
+        "Outlook or Google Calendar: add a calendar from a web address) or follow the feed in a "
+        "feed reader.",
+    ),
+    "feed.ics": ("Agenda (.ics)", "Calendar (.ics)"),
+    "feed.atom": ("Nieuws-feed (Atom)", "News feed (Atom)"),
+    "feed.add-tender": ("Zet in mijn agenda (.ics)", "Add to my calendar (.ics)"),
     "chart.and": ("en", "and"),
     "calendar.pipeline": ("De pijplijn in grafieken", "The pipeline in charts"),
     "themes.matrix": ("Ambities per categorie en thema", "Ambitions per category and theme"),

@@ -86,6 +86,7 @@ def environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.globals["open_only"] = open_only
+    env.globals["is_open"] = lambda tender: tender.status in OPEN_STATUSES
     return env
 
 

@@ -45,6 +45,16 @@ CONTENT_PAGES: dict[str, dict[Lang, str]] = {
     "editors": {"nl": "redactie/", "en": "en/editors/"},
 }
 
+# Subscriptions: one folder per language, one file per scope and format.
+FEEDS: dict[Lang, str] = {"nl": "abonneren", "en": "en/subscribe"}
+FEED_SCOPES: dict[str, dict[Lang, str]] = {
+    "all": {"nl": "alle-aanbestedingen", "en": "all-tenders"},
+    "category": {"nl": "categorie", "en": "category"},
+    "buyer": {"nl": "inkoper", "en": "buyer"},
+    "theme": {"nl": "thema", "en": "theme"},
+}
+TENDER_ICS: dict[Lang, str] = {"nl": "agenda.ics", "en": "calendar.ics"}
+
 RESERVED_IDS = frozenset({"index"})  # would collide with the section's own page
 
 
@@ -65,6 +75,17 @@ def record_url(kind: str, record_id: str, lang: Lang) -> str:
     if kind in ANCHOR_SECTION:
         return f"{section_url(ANCHOR_SECTION[kind], lang)}#{record_id}"
     return f"{section_url(KIND_SECTION[kind], lang)}{record_id}/"
+
+
+def feed_url(scope: str, record_id: str | None, lang: Lang, ext: str) -> str:
+    """`abonneren/categorie-logistiek.ics`, `en/subscribe/all-tenders.atom`, …"""
+    name = FEED_SCOPES[scope][lang] + (f"-{record_id}" if record_id else "")
+    return f"{FEEDS[lang]}/{name}.{ext}"
+
+
+def tender_ics_url(tender_id: str, lang: Lang) -> str:
+    """The .ics file of one tender, next to its page."""
+    return record_url("tender", tender_id, lang) + TENDER_ICS[lang]
 
 
 def src_uri(url: str) -> str:
@@ -105,6 +126,12 @@ class Links:
     def page(self, name: str) -> str:
         """A hand-written page from content/."""
         return self.to(CONTENT_PAGES[name][self.lang])
+
+    def feed(self, scope: str, record_id: str | None, ext: str) -> str:
+        return self.asset(feed_url(scope, record_id, self.lang, ext))
+
+    def tender_ics(self, tender_id: str) -> str:
+        return self.asset(tender_ics_url(tender_id, self.lang))
 
     def asset(self, path: str) -> str:
         folder = posixpath.dirname(path)

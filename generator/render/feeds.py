@@ -1,0 +1,238 @@
+"""Subscriptions without an account: iCalendar (.ics) and Atom feeds of the tender calendar.
+
+One feed of each format for all tenders and one per category, buyer and theme, in Dutch and
+English, plus one .ics file per tender. Everything here is a pure function of the data, the
+date and the site's address, so two builds give the same bytes:
+
+- .ics: the expected publication and the market consultation of each open tender, as all-day
+  events spanning their day, month or quarter (Europe/Amsterdam); UIDs are made of the tender
+  id and the site's host, so a calendar app updates an event instead of adding a new one.
+- Atom: one entry per tender, newest change first, dated by the tender's `last_updated`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from icalendar import Calendar, Event
+
+from generator.clock import AMSTERDAM
+from generator.dataset import DataSet
+from generator.models import Tender
+from generator.models.common import PlannedDate
+from generator.models.tender import OPEN_STATUSES
+from generator.render import i18n
+from generator.render.crossref import CrossRef
+from generator.render.i18n import LANGS, Lang, t
+from generator.render.urls import feed_url, record_url, section_url, tender_ics_url
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML = "http://www.w3.org/XML/1998/namespace"
+MAX_ENTRIES = 200  # an Atom feed shows the latest changes, not the archive
+PRODID = "-//mvi-site//Inkopen met Impact//NL"
+
+
+@dataclass(frozen=True)
+class FeedScope:
+    """Which tenders one pair of feeds holds, and what it is called."""
+
+    scope: str  # all, category, buyer, theme
+    record_id: str | None
+    title: Callable[[Lang], str]
+    tenders: list[Tender]
+
+
+def scopes(data: DataSet, ref: CrossRef) -> list[FeedScope]:
+    """Every feed the site offers: all tenders, then per category, buyer and theme."""
+    out = [FeedScope("all", None, lambda lang: t("feed.all", lang), ref.tenders)]
+    for scope, index, names in (
+        ("category", ref.tenders_by_category, {k: v.name for k, v in data.category_plans.items()}),
+        ("buyer", ref.tenders_by_buyer, {k: v.name for k, v in data.organisations.items()}),
+        ("theme", ref.tenders_by_theme, {k: v.name for k, v in data.themes.items()}),
+    ):
+        for record_id in sorted(index):
+            name = names.get(record_id)
+            out.append(
+                FeedScope(
+                    scope,
+                    record_id,
+                    lambda lang, name=name, rid=record_id: t(
+                        "feed.of", lang, name=name.get(lang) if name else rid
+                    ),
+                    index[record_id],
+                )
+            )
+    return out
+
+
+def build_feeds(
+    data: DataSet, ref: CrossRef, today: dt.date, site_url: str
+) -> list[tuple[str, bytes]]:
+    """(site-relative path, content) of every feed and per-tender .ics file."""
+    site = site_url if site_url.endswith("/") else site_url + "/"
+    files: list[tuple[str, bytes]] = []
+    for lang in LANGS:
+        for feed in scopes(data, ref):
+            title = feed.title(lang)
+            files.append(
+                (
+                    feed_url(feed.scope, feed.record_id, lang, "ics"),
+                    calendar(feed.tenders, title, lang, site, data),
+                )
+            )
+            files.append(
+                (
+                    feed_url(feed.scope, feed.record_id, lang, "atom"),
+                    atom(
+                        feed.tenders,
+                        title,
+                        feed_url(feed.scope, feed.record_id, lang, "atom"),
+                        lang,
+                        site,
+                        data,
+                        today,
+                    ),
+                )
+            )
+        for tender in ref.tenders:
+            if tender.status in OPEN_STATUSES:
+                files.append(
+                    (
+                        tender_ics_url(tender.id, lang),
+                        calendar([tender], tender.title.get(lang), lang, site, data),
+                    )
+                )
+    return files
+
+
+# --- iCalendar -------------------------------------------------------------------------------
+
+
+def calendar(tenders: Iterable[Tender], title: str, lang: Lang, site: str, data: DataSet) -> bytes:
+    """An .ics with the expected publication and market consultation of each open tender."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", _line(title))
+    cal.add("x-wr-timezone", "Europe/Amsterdam")
+    host = urlsplit(site).hostname or "mvi-site"
+    for tender in tenders:
+        if tender.status not in OPEN_STATUSES:
+            continue
+        page = urljoin(site, record_url("tender", tender.id, lang))
+        events = [("publication", tender.expected_publication)]
+        if tender.market_consultation:
+            events.append(("consultation", tender.market_consultation.planned))
+        for what, when in events:
+            cal.add_component(_event(tender, what, when, lang, page, host, data))
+    return cal.to_ical()
+
+
+def _event(
+    tender: Tender, what: str, when: PlannedDate, lang: Lang, page: str, host: str, data: DataSet
+) -> Event:
+    event = Event()
+    event.add("uid", f"{tender.id}.{what}@{host}")
+    changed = _moment(tender.last_updated)
+    event.add("dtstamp", changed)
+    event.add("last-modified", changed)
+    example = f"[{t('example.badge', lang)}] " if tender.example else ""
+    event.add(
+        "summary", _line(f"{example}{t(f'feed.event.{what}', lang)}: {tender.title.get(lang)}")
+    )
+    event.add("dtstart", when.start)  # a date: an all-day event, whatever the time zone
+    event.add("dtend", when.end + dt.timedelta(days=1))  # DTEND of a date is exclusive
+    event.add("transp", "TRANSPARENT")  # a planning date does not make anyone busy
+    event.add("status", "TENTATIVE" if tender.certainty != "confirmed" else "CONFIRMED")
+    event.add("url", page)
+    event.add("description", _description(tender, when, lang, page, data))
+    if tender.category:
+        event.add("categories", [tender.category])
+    return event
+
+
+def _description(tender: Tender, when: PlannedDate, lang: Lang, page: str, data: DataSet) -> str:
+    buyer = data.organisations.get(tender.buyer)
+    lines = [
+        f"{t('feed.when', lang)}: {i18n.format_planned(when, lang)}",
+        f"{t('tender.buyer', lang)}: {buyer.name.get(lang) if buyer else tender.buyer}",
+        f"{t('tender.value', lang)}: {_value(tender, lang)}",
+        f"{t('tender.status', lang)}: {i18n.label('status', tender.status, lang)}",
+        page,
+    ]
+    if tender.example:
+        lines.insert(0, t("feed.example", lang))
+    return "\n".join(lines)
+
+
+def _line(text: str) -> str:
+    """One line: calendar apps show a summary or a name as a single line."""
+    return " ".join(text.split())
+
+
+def _value(tender: Tender, lang: Lang) -> str:
+    if tender.estimated_value is None:
+        return t("tender.value.unknown", lang)
+    return i18n.format_range(tender.estimated_value.min, tender.estimated_value.max, lang)
+
+
+def _moment(day: dt.date) -> dt.datetime:
+    """A date as the start of that day in Amsterdam, in UTC (iCalendar's DTSTAMP is UTC)."""
+    return dt.datetime.combine(day, dt.time(), AMSTERDAM).astimezone(dt.UTC)
+
+
+# --- Atom ------------------------------------------------------------------------------------
+
+
+def atom(
+    tenders: Iterable[Tender],
+    title: str,
+    self_path: str,
+    lang: Lang,
+    site: str,
+    data: DataSet,
+    today: dt.date,
+) -> bytes:
+    """An Atom feed of tenders, the most recently changed first."""
+    ordered = sorted(tenders, key=lambda x: (x.last_updated, x.id), reverse=True)[:MAX_ENTRIES]
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML}}}lang": lang})
+    _text(feed, "title", title)
+    _text(feed, "subtitle", t("feed.subtitle", lang))
+    _text(feed, "id", urljoin(site, self_path))
+    updated = max((x.last_updated for x in ordered), default=today)
+    _text(feed, "updated", _rfc3339(updated))
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": urljoin(site, self_path)})
+    calendar_page = urljoin(site, section_url("calendar", lang))
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": calendar_page})
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(author, "name", t("site.name", lang))
+    _text(feed, "generator", "mvi-site")
+    for tender in ordered:
+        page = urljoin(site, record_url("tender", tender.id, lang))
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        prefix = f"[{t('example.badge', lang)}] " if tender.example else ""
+        _text(entry, "title", prefix + tender.title.get(lang))
+        _text(entry, "id", page)
+        _text(entry, "updated", _rfc3339(tender.last_updated))
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": page})
+        if tender.category:
+            ET.SubElement(entry, f"{{{ATOM}}}category", {"term": tender.category})
+        summary = _description(tender, tender.expected_publication, lang, page, data)
+        _text(entry, "summary", summary)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _text(parent: ET.Element, name: str, text: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}{name}").text = text  # ElementTree escapes the text
+
+
+def _rfc3339(day: dt.date) -> str:
+    return dt.datetime.combine(day, dt.time(), AMSTERDAM).isoformat()
