@@ -64,22 +64,7 @@ def kinds(data: DataSet) -> dict[str, Callable[[Lang], Figure | None]]:
     }
 
 
-CASES = [
-    (kind, lang)
-    for kind in (
-        "pipeline-count",
-        "pipeline-value",
-        "timeline",
-        "ambition-matrix",
-        "ambition-profile",
-        "route-map",
-        "action-status",
-        "indicators",
-        "goals-progress",
-        "cases-by-theme",
-    )
-    for lang in LANGS
-]
+CASES = [(kind, lang) for kind in figures.KINDS for lang in LANGS]
 
 
 @pytest.mark.parametrize(("kind", "lang"), CASES)
@@ -102,8 +87,10 @@ def test_spec_matches_its_golden_file(data: DataSet, kind: str, lang: Lang) -> N
 @pytest.mark.parametrize(("kind", "lang"), CASES)
 def test_chart_draws_only_its_own_frame(data: DataSet, kind: str, lang: Lang) -> None:
     """The chart's one dataset is the figure's frame: the table and the CSV show what is drawn."""
+    assert set(kinds(data)) == set(figures.KINDS), "one builder call per kind"
     figure = kinds(data)[kind](lang)
     assert figure is not None
+    assert figure.name == kind
     spec = figure.spec()
     datasets = list(spec["datasets"].values())
     assert len(datasets) == 1

@@ -13,7 +13,7 @@ import io
 import json
 import textwrap
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -29,6 +29,19 @@ from generator.render import i18n
 from generator.render.i18n import Lang, t
 
 ColumnKind = Literal["text", "integer", "number", "amount", "date"]
+# Every kind of chart, by the name its figures carry (on a page: `chart-<name>`, `<name>.csv`).
+KINDS = (
+    "pipeline-count",
+    "pipeline-value",
+    "timeline",
+    "ambition-matrix",
+    "ambition-profile",
+    "route-map",
+    "action-status",
+    "indicators",
+    "goals-progress",
+    "cases-by-theme",
+)
 LEVELS: tuple[str, ...] = tuple(AMBITION_LEVELS)  # basis, significant, ambitieus
 _ACTION_STATUSES = ("done", "in-progress", "not-started", "delayed", "cancelled")
 _AXIS_LABEL = 48  # characters of a title shown next to a bar; the table has the whole title
@@ -184,6 +197,19 @@ def _rows(frame: pd.DataFrame, order: list[str] | None = None, limit: int = 240)
         title=None,
         axis=alt.Axis(labelLimit=limit, labelExpr=_case("value", names)),
     )
+
+
+def _theme_order(data: DataSet) -> Callable[[str], tuple[int, str]]:
+    """Sort key for theme ids: the themes' own order, then the id (unknown ids first)."""
+    return lambda theme_id: (
+        data.themes[theme_id].order if theme_id in data.themes else 0,
+        theme_id,
+    )
+
+
+def _theme_name(data: DataSet, theme_id: str, lang: Lang) -> str:
+    theme = data.themes.get(theme_id)
+    return theme.name.get(lang) if theme else theme_id
 
 
 def _series_scale(domain: list[str]) -> alt.Scale:
@@ -619,16 +645,11 @@ def route_map(route: RouteMap, data: DataSet, lang: Lang) -> Figure | None:
     """Milestones per theme over the years, labelled with their value where there is one."""
     if not route.milestones:
         return None
-    themes = {theme.id: theme for theme in data.themes.values()}
-    milestones = sorted(
-        route.milestones,
-        key=lambda m: (m.year, themes[m.theme].order if m.theme in themes else 0, m.theme),
-    )
+    theme_order = _theme_order(data)
+    milestones = sorted(route.milestones, key=lambda m: (m.year, theme_order(m.theme)))
     rows, slots = [], Counter()
     for milestone in milestones:
-        theme = (
-            themes[milestone.theme].name.get(lang) if milestone.theme in themes else milestone.theme
-        )
+        theme = _theme_name(data, milestone.theme, lang)
         value = milestone.value
         unit = milestone.unit or ""
         rows.append(
@@ -642,10 +663,10 @@ def route_map(route: RouteMap, data: DataSet, lang: Lang) -> Figure | None:
                 "label": _wrap(f"{i18n.format_figure(value, lang)} {unit}".strip())
                 if value is not None
                 else "",
-                "slot": slots[(milestone.year, theme)],
+                "slot": slots[(milestone.year, milestone.theme)],
             }
         )
-        slots[(milestone.year, theme)] += 1
+        slots[(milestone.year, milestone.theme)] += 1
     frame = pd.DataFrame(rows)
     measurable = int(frame["value"].notna().sum())
     summary = t(
@@ -658,10 +679,7 @@ def route_map(route: RouteMap, data: DataSet, lang: Lang) -> Figure | None:
     )
     title = t("chart.route.title", lang)
     years = sorted(set(frame["year"]))
-    order = sorted(
-        set(frame["theme_id"]),
-        key=lambda i: (themes[i].order if i in themes else 0, i),
-    )
+    order = sorted(set(frame["theme_id"]), key=theme_order)
     x = alt.X("year:O", sort=years, title=t("chart.year", lang), axis=alt.Axis(labelAngle=0))
     y = _rows(frame, order, 220)
     offset = alt.YOffset("slot:O")
@@ -711,17 +729,14 @@ def action_status(plan: ActionPlan, data: DataSet, lang: Lang) -> Figure | None:
     """The plan's actions per theme, stacked by status."""
     if not plan.actions:
         return None
-    themes = {theme.id: theme for theme in data.themes.values()}
     counts = Counter((action.theme, action.status) for action in plan.actions)
     statuses = [s for s in _ACTION_STATUSES if any(status == s for _, status in counts)]
     words = [i18n.label("action-status", s, lang) for s in _ACTION_STATUSES]
-    theme_ids = sorted(
-        {theme for theme, _ in counts}, key=lambda i: (themes[i].order if i in themes else 0, i)
-    )
+    theme_ids = sorted({theme for theme, _ in counts}, key=_theme_order(data))
     rows = [
         {
             "theme_id": theme,
-            "theme": themes[theme].name.get(lang) if theme in themes else theme,
+            "theme": _theme_name(data, theme, lang),
             "status": i18n.label("action-status", status, lang),
             "series": _ACTION_STATUSES.index(status),
             "count": counts[(theme, status)],
@@ -962,15 +977,12 @@ def cases_by_theme(cases: list[Case], data: DataSet, lang: Lang) -> Figure | Non
     """How many cases each theme has, per year."""
     if not cases:
         return None
-    themes = {theme.id: theme for theme in data.themes.values()}
     counts = Counter((theme, case.year) for case in cases for theme in case.themes)
-    theme_ids = sorted(
-        {theme for theme, _ in counts}, key=lambda i: (themes[i].order if i in themes else 0, i)
-    )
+    theme_ids = sorted({theme for theme, _ in counts}, key=_theme_order(data))
     rows = [
         {
             "theme_id": theme,
-            "theme": themes[theme].name.get(lang) if theme in themes else theme,
+            "theme": _theme_name(data, theme, lang),
             "year": year,
             "count": counts[(theme, year)],
         }
