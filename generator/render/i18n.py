@@ -279,6 +279,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "level.for-bidders": ("Voor inschrijvers", "For bidders"),
     # --- Charts: captions, axes, table headers and the summary sentence under each chart ------
+    # --- Calendar filters (shown by the script) ---------------------------------------------
+    "filter.title": ("Filter de kalender", "Filter the calendar"),
+    "filter.search": ("Zoek op woord of CPV-code", "Search by word or CPV code"),
+    "filter.any": ("Alle", "All"),
+    "filter.more": (
+        "Filter op categorie, inkoper, thema, niveau, periode en meer",
+        "Filter by category, buyer, theme, level, period and more",
+    ),
+    "filter.from": ("Publicatie vanaf", "Publication from"),
+    "filter.to": ("Publicatie tot en met", "Publication up to"),
+    "filter.eu": ("Europese drempel", "EU threshold"),
+    "filter.eu.above": ("Boven de drempel", "Above the threshold"),
+    "filter.eu.below": ("Onder de drempel", "Below the threshold"),
+    "filter.sme": ("Geschikt voor mkb", "Suitable for SMEs"),
+    "filter.sme.yes": ("Ja", "Yes"),
+    "filter.sort": ("Sorteer", "Sort"),
+    "filter.sort.publication": ("Verwachte publicatie", "Expected publication"),
+    "filter.sort.value": ("Hoogste waarde eerst", "Highest value first"),
+    "filter.sort.updated": ("Laatst gewijzigd eerst", "Last changed first"),
+    "filter.clear": ("Filters wissen", "Clear filters"),
+    "filter.count": ("{n} van {total} aanbestedingen", "{n} of {total} tenders"),
+    "filter.none": (
+        "Geen aanbesteding past bij deze filters.",
+        "No tender matches these filters.",
+    ),
     # --- Subscriptions ------------------------------------------------------------------------
     "feed.all": (
         "Inkopen met Impact: alle geplande aanbestedingen",

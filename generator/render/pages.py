@@ -87,6 +87,7 @@ def environment() -> Environment:
     )
     env.globals["open_only"] = open_only
     env.globals["is_open"] = lambda tender: tender.status in OPEN_STATUSES
+    env.globals["quarter_of"] = i18n.quarter_of
     return env
 
 
@@ -138,7 +139,13 @@ def _specs(data: DataSet, ref: CrossRef, today: dt.date) -> Iterator[_Spec]:
         description=lambda lang: t("site.tagline", lang),
     )
     closed = [tender for tender in ref.tenders if tender.status not in OPEN_STATUSES]
-    yield section("calendar", "calendar.html", groups=_by_quarter(ref.open_tenders), closed=closed)
+    yield section(
+        "calendar",
+        "calendar.html",
+        groups=_by_quarter(ref.open_tenders),
+        closed=closed,
+        filter_options=partial(_filter_options, data, ref),
+    )
     yield section("category-plans", "category_plans.html")
     yield section("route-maps", "route_maps.html")
     yield section("action-plans", "action_plans.html")
@@ -183,6 +190,41 @@ def _home_context(ref: CrossRef, today: dt.date) -> dict[str, Any]:
         if i18n.quarter_of(tender.expected_publication.start) in quarters
     ]
     return {"quarters": quarters, "coming": coming}
+
+
+def _filter_options(data: DataSet, ref: CrossRef, lang: Lang) -> dict[str, list[tuple[str, str]]]:
+    """(value, label) of each choice in the calendar's filters: only values some tender has."""
+    tenders = ref.tenders
+
+    def enum(name: str, values: set[str | None]) -> list[tuple[str, str]]:
+        return [(v, i18n.label(name, v, lang)) for v in i18n.ENUMS[name] if v in values]
+
+    categories = {x.category for x in tenders if x.category}
+    quarters = sorted({i18n.quarter_of(x.expected_publication.start) for x in tenders})
+    return {
+        "category": sorted(
+            ((c, _name(data.category_plans.get(c), c, lang)) for c in categories),
+            key=lambda option: option[1].lower(),
+        ),
+        "buyer": sorted(
+            ((b, _name(data.organisations.get(b), b, lang)) for b in ref.tenders_by_buyer),
+            key=lambda option: option[1].lower(),
+        ),
+        "theme": [
+            (theme.id, theme.name.get(lang))
+            for theme in sorted(data.themes.values(), key=lambda x: (x.order, x.id))
+            if theme.id in ref.tenders_by_theme
+        ],
+        "level": enum("level", {v.level for x in tenders for v in x.themes.values()}),
+        "quarter": [(str(y * 4 + q - 1), i18n.format_quarter(y, q, lang)) for y, q in quarters],
+        "kind": enum("kind", {x.kind for x in tenders}),
+        "procedure": enum("procedure", {x.procedure for x in tenders}),
+        "status": enum("status", {x.status for x in tenders}),
+    }
+
+
+def _name(record: Any, fallback: str, lang: Lang) -> str:
+    return record.name.get(lang) if record is not None else fallback
 
 
 def _by_quarter(tenders: list[Tender]) -> list[tuple[int, int, list[Tender]]]:
