@@ -62,14 +62,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort("The data are not valid; nothing was built.\n" + format_text(report, lang))
     if report.warnings:  # printed, not logged: a logged warning would fail the strict build
         print(format_text(report, lang), file=sys.stderr)
-    renderer = SvgRenderer()
+    renderer, ref = SvgRenderer(), build_crossref(dataset)  # one index for pages and feeds
     try:
-        pages = build_pages(dataset, today, renderer)
+        pages = build_pages(dataset, today, renderer, ref)
     except SiteError as error:
         raise Abort(f"The site cannot be built from these data: {error}") from None
     print(renderer.stats.line(), file=sys.stderr)
     site_url = config.site_url or "http://127.0.0.1:8000/"
-    _feeds[:] = build_feeds(dataset, build_crossref(dataset), today, site_url)
+    _feeds[:] = build_feeds(dataset, ref, today, site_url)
     _pages.clear()
     _pages.update((src_uri(page.url), page) for page in pages)
     _content_twins.clear()

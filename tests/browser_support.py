@@ -56,6 +56,18 @@ def page_types() -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture(scope="session")
+def example_data():
+    """The example data as the test build sees them (validated once per session)."""
+    import datetime as dt
+
+    from generator.validate import validate_data
+
+    data, report = validate_data(ROOT / "data", dt.date.fromisoformat(TODAY))
+    assert report.ok()
+    return data
+
+
+@pytest.fixture(scope="session")
 def chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The chart cache of the test build: empty at the start, so every chart is drawn."""
     return tmp_path_factory.mktemp("cache")

@@ -13,7 +13,6 @@ import pytest
 from browser_support import SIZES
 
 from generator.render.urls import section_url
-from generator.validate import validate_data
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
@@ -21,10 +20,8 @@ VISIBLE = "tr[data-tender]:visible"
 
 
 @pytest.fixture(scope="module")
-def tenders():
-    data, report = validate_data(ROOT / "data", TODAY)
-    assert report.ok()
-    return list(data.tenders.values())
+def tenders(example_data):
+    return list(example_data.tenders.values())
 
 
 def _shown(page) -> set[str]:

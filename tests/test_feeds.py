@@ -17,7 +17,6 @@ from generator.models.tender import OPEN_STATUSES
 from generator.render.crossref import build_crossref
 from generator.render.feeds import build_feeds
 from generator.render.urls import feed_url, tender_ics_url
-from generator.validate import validate_data
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
@@ -25,10 +24,8 @@ SITE_URL = "https://inkopen-met-impact.example.org/"
 
 
 @pytest.fixture(scope="module")
-def data():
-    dataset, report = validate_data(ROOT / "data", TODAY)
-    assert report.ok()
-    return dataset
+def data(example_data):
+    return example_data
 
 
 def _uids(text: bytes) -> list[str]:

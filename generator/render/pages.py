@@ -96,12 +96,18 @@ def open_only(tenders: list[Tender]) -> list[Tender]:
     return [tender for tender in tenders if tender.status in OPEN_STATUSES]
 
 
-def build_pages(data: DataSet, today: dt.date, renderer: SvgRenderer | None = None) -> list[Page]:
+def build_pages(
+    data: DataSet,
+    today: dt.date,
+    renderer: SvgRenderer | None = None,
+    ref: CrossRef | None = None,
+) -> list[Page]:
     """All generated pages of the site, Dutch and English, in a stable order.
 
     `renderer` draws the charts (and counts what that cost); by default with the on-disk cache.
+    `ref` saves building the cross-references again when the caller already has them.
     """
-    ref = build_crossref(data)
+    ref = ref if ref is not None else build_crossref(data)
     renderer = renderer if renderer is not None else SvgRenderer()
     specs = list(_specs(data, ref, today))
     pages: list[Page] = []
