@@ -6,6 +6,7 @@ codes, so the validator can report it with a stable code and a hint.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -256,6 +257,14 @@ class Period(Strict):
 
 
 # --- Planned dates: a day, a month or a quarter ---------------------------------------------
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day when it is shorter."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
 
 _MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 _QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$")
