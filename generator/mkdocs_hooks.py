@@ -25,6 +25,8 @@ from mkdocs.structure.toc import get_toc
 from generator import clock
 from generator import validate as validation  # looked up per build, so tests can stand in
 from generator.charts.svg import SvgRenderer
+from generator.export.downloads import Download, build_downloads, extension_url
+from generator.export.ocds import OcdsConfig
 from generator.layout import IMAGES
 from generator.output import format_text
 from generator.render.crossref import build_crossref
@@ -39,6 +41,7 @@ _pages: dict[str, Page] = {}  # by source URI, for the current build
 _content_twins: dict[str, tuple[Lang, str]] = {}  # hand-written page URL → (lang, twin URL)
 _images: list[Path] = []
 _feeds: list[tuple[str, bytes]] = []  # (site path, content) of the .ics and Atom feeds
+_downloads: list[Download] = []  # the open-data files
 
 
 def report_language() -> str:
@@ -63,12 +66,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if report.warnings:  # printed, not logged: a logged warning would fail the strict build
         print(format_text(report, lang), file=sys.stderr)
     renderer, ref = SvgRenderer(), build_crossref(dataset)  # one index for pages and feeds
+    site_url = config.site_url or "http://127.0.0.1:8000/"
+    _downloads[:] = build_downloads(dataset, ref, site_url, ocds_config(config, site_url))
     try:
-        pages = build_pages(dataset, today, renderer, ref)
+        pages = build_pages(dataset, today, renderer, ref, _downloads)
     except SiteError as error:
         raise Abort(f"The site cannot be built from these data: {error}") from None
     print(renderer.stats.line(), file=sys.stderr)
-    site_url = config.site_url or "http://127.0.0.1:8000/"
     _feeds[:] = build_feeds(dataset, ref, today, site_url)
     _pages.clear()
     _pages.update((src_uri(page.url), page) for page in pages)
@@ -79,6 +83,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     images = root / IMAGES
     _images[:] = sorted(p for p in images.iterdir() if p.is_file()) if images.is_dir() else []
     return config
+
+
+def ocds_config(config: MkDocsConfig, site_url: str) -> OcdsConfig:
+    """The OCDS settings from `extra.ocds` in mkdocs.yml; a bad prefix stops the build."""
+    settings = config.extra.get("ocds") or {}
+    try:
+        return OcdsConfig(
+            ocid_prefix=str(settings.get("ocid_prefix", "")),
+            publisher_name=str(settings.get("publisher") or config.site_name),
+            site_url=site_url,
+            extension_url=extension_url(site_url),
+        )
+    except ValueError as error:
+        raise Abort(f"mkdocs.yml, extra.ocds: {error}") from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -92,6 +110,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, uri, content=chart.figure.csv()))
     for path, content in _feeds:
         files.append(File.generated(config, path, content=content))
+    for download in _downloads:
+        if not download.path.endswith(".md"):  # MkDocs would make a page of Markdown
+            files.append(File.generated(config, download.path, content=download.content))
     for image in _images:
         files.append(File.generated(config, f"images/{image.name}", abs_src_path=str(image)))
     missing = [
@@ -133,3 +154,12 @@ def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
     title = str(escape(generated.title))
     page.toc = get_toc([{"level": 1, "id": "main-title", "name": title, "children": children}])
     return str(generated.html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Markdown downloads (the OCDS extension's README) are copied as they are, not rendered."""
+    for download in _downloads:
+        if download.path.endswith(".md"):
+            target = Path(config.site_dir) / download.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(download.content)

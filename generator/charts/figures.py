@@ -22,6 +22,7 @@ import pandas as pd
 
 from generator.charts import palette
 from generator.dataset import DataSet
+from generator.export.spreadsheet import neutralise
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
 from generator.models.category_plan import ThemeAmbition
 from generator.models.common import AMBITION_LEVELS, PlannedDate
@@ -92,7 +93,7 @@ class Figure:
         """The table as CSV (UTF-8, comma, dot decimals), safe to open in a spreadsheet."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow([_neutralise(c.title) for c in self.columns])
+        writer.writerow([neutralise(c.title) for c in self.columns])
         for row in self.records():
             writer.writerow([_csv_value(row[c.key]) for c in self.columns])
         return out.getvalue().encode("utf-8")
@@ -117,15 +118,10 @@ def _csv_value(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, str):
-        return _neutralise(value)
+        return neutralise(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
-
-
-def _neutralise(text: str) -> str:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP advice)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 # --- Shared pieces ---------------------------------------------------------------------------

@@ -63,6 +63,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "section.organisations": ("Organisaties", "Organisations"),
     "section.goals": ("Rijksbrede doelen", "Government-wide goals"),
     "section.ambition-levels": ("Ambitieniveaus", "Ambition levels"),
+    "section.open-data": ("Open data", "Open data"),
     # Home
     "home.title": ("Inkopen met Impact", "Inkopen met Impact"),
     "home.lead": (
@@ -336,6 +337,95 @@ STRINGS: dict[str, tuple[str, str]] = {
     "feed.ics": ("Agenda (.ics)", "Calendar (.ics)"),
     "feed.atom": ("Nieuws-feed (Atom)", "News feed (Atom)"),
     "feed.add-tender": ("Zet in mijn agenda (.ics)", "Add to my calendar (.ics)"),
+    # --- Open data ----------------------------------------------------------------------------
+    "data.lead": (
+        "Alle gegevens van deze site zijn vrij te gebruiken, zonder account en zonder "
+        "voorwaarden. De bestanden worden bij elke wijziging opnieuw gemaakt uit dezelfde "
+        "gegevens als de pagina's.",
+        "All data on this site are free to use, without an account and without conditions. "
+        "The files are made again at every change, from the same data as the pages.",
+    ),
+    "data.licence": (
+        "De gegevens staan in het publieke domein onder de verklaring",
+        "The data are dedicated to the public domain under",
+    ),
+    "data.examples": (
+        "Records met Voorbeeld = ja zijn illustratief, geen echte planning of toezegging.",
+        "Records with Voorbeeld (example) = ja (yes) are illustrative, not a real plan or "
+        "commitment.",
+    ),
+    "data.calendar": ("De aanbestedingskalender", "The tender calendar"),
+    "data.calendar.lead": (
+        "Eén rij per aanbesteding, in kalendervolgorde. Het Excel-bestand (XLSX) heeft getypeerde "
+        "kolommen (bedragen als getallen, datums als datums), een filter op de kopregel en een "
+        "tabblad Toelichting. Het CSV-bestand is UTF-8 met komma's; tekst die een spreadsheet als "
+        "formule zou uitvoeren, begint met een apostrof.",
+        "One row per tender, in calendar order. The Excel file (XLSX) has typed columns (amounts "
+        "as numbers, dates as dates), a filter on the header row and a sheet Toelichting "
+        "(notes). The CSV file is UTF-8 with commas; text a spreadsheet would run as a formula "
+        "starts with an apostrophe. Headers and labels are in Dutch; the table below explains "
+        "them.",
+    ),
+    "data.file": ("Bestand", "File"),
+    "data.format": ("Formaat", "Format"),
+    "data.size": ("Grootte", "Size"),
+    "data.records": ("Records", "Records"),
+    "data.all-tenders": ("Alle aanbestedingen", "All tenders"),
+    "data.per-category": ("Per inkoopcategorie", "Per procurement category"),
+    "data.per-category.caption": (
+        "Downloads per inkoopcategorie",
+        "Downloads per procurement category",
+    ),
+    "data.category": ("Categorie", "Category"),
+    "data.columns": ("Kolommen van de kalender", "Columns of the calendar"),
+    "data.column": ("Kolom", "Column"),
+    "data.type": ("Type", "Type"),
+    "data.meaning": ("Betekenis", "Meaning"),
+    "data.type.text": ("tekst", "text"),
+    "data.type.integer": ("geheel getal", "whole number"),
+    "data.type.date": ("datum (JJJJ-MM-DD)", "date (YYYY-MM-DD)"),
+    "data.type.boolean": ("ja/nee", "yes/no (ja/nee)"),
+    "data.type.url": ("webadres", "web address"),
+    "data.json": ("Alle records als JSON", "All records as JSON"),
+    "data.json.lead": (
+        "Per soort record één JSON-bestand in ons eigen formaat, met een JSON Schema dat uit "
+        "dezelfde modellen komt als de controle van de gegevens. Tekst staat er in het "
+        "Nederlands en, waar vertaald, in het Engels: {example}. Geplande datums zijn een dag, "
+        "maand of kwartaal (2027-05-14, 2027-05 of 2027-Q2); velden zonder waarde ontbreken.",
+        "One JSON file per kind of record in our own format, with a JSON Schema made from the "
+        "same models that check the data. Text is in Dutch and, where translated, in English: "
+        "{example}. Planned dates are a day, month or quarter (2027-05-14, 2027-05 or 2027-Q2); "
+        "fields without a value are left out.",
+    ),
+    "data.kind": ("Soort", "Kind"),
+    "data.schema": ("Schema", "Schema"),
+    "data.fields": ("Velden: {name}", "Fields: {name}"),
+    "data.field": ("Veld", "Field"),
+    "data.required": ("Verplicht", "Required"),
+    "data.ocds": ("Open Contracting (OCDS)", "Open Contracting (OCDS)"),
+    "data.ocds.lead": (
+        "De kalender als release package volgens de Open Contracting Data Standard 1.1, met "
+        "één planningsrelease per aanbesteding. Het ambitieniveau per MVI-thema en de "
+        "inkoopcategorie staan in een kleine eigen extensie, die in het pakket is gedeclareerd.",
+        "The calendar as a release package of the Open Contracting Data Standard 1.1, with one "
+        "planning release per tender. The ambition level per MVI theme and the procurement "
+        "category are in a small extension of our own, declared in the package.",
+    ),
+    "data.ocds.extension": ("OCDS-extensie", "OCDS extension"),
+    "data.feeds": ("Abonnementen", "Subscriptions"),
+    "data.feeds.lead": (
+        "Wie wil weten wat er verandert, kan de kalender volgen als agenda (.ics) of als "
+        "nieuws-feed (Atom): voor alle aanbestedingen en per categorie, inkoper en thema, op de "
+        "pagina van die categorie, inkoper of dat thema.",
+        "To follow what changes, subscribe to the calendar as a calendar (.ics) or a news feed "
+        "(Atom): for all tenders, and per category, buyer and theme on the page of that "
+        "category, buyer or theme.",
+    ),
+    "data.download": ("Download de kalender", "Download the calendar"),
+    "data.download.lead": (
+        "Alle formaten en de uitleg van elke kolom staan op de pagina",
+        "Every format, and what each column means, is on the page",
+    ),
     "chart.and": ("en", "and"),
     "calendar.pipeline": ("De pijplijn in grafieken", "The pipeline in charts"),
     "themes.matrix": ("Ambities per categorie en thema", "Ambitions per category and theme"),
@@ -644,3 +734,10 @@ def format_range(low: int, high: int, lang: Lang) -> str:
         return f"{euro}{format_number(scaled[0], lang, 1)}{' ' if lang == 'nl' else ''}{unit}"
 
     return one(low) if low == high else f"{one(low)} – {one(high)}"
+
+
+def format_size(size: int, lang: Lang) -> str:
+    """A file size in kB or MB (1 kB = 1,000 bytes), one decimal: '12,3 kB' / '12.3 kB'."""
+    if size >= 1_000_000:
+        return f"{format_number(size / 1_000_000, lang, 1)} MB"
+    return f"{format_number(max(size / 1000, 0.1), lang, 1)} kB"

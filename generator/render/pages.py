@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any
@@ -19,8 +19,13 @@ from markupsafe import Markup, escape
 
 from generator.charts.svg import SvgRenderer
 from generator.dataset import DataSet
+from generator.export.calendar_table import COLUMNS
+from generator.export.downloads import Download
+from generator.layout import KINDS, Kind
 from generator.models import Tender
 from generator.models.common import LocalizedMarkdown, LocalizedText, LocalizedTitle
+from generator.models.fielddocs import FieldRow, documented_models, field_rows
+from generator.models.paths import iter_models
 from generator.models.tender import OPEN_STATUSES
 from generator.render import i18n
 from generator.render.crossref import CrossRef, build_crossref
@@ -28,6 +33,7 @@ from generator.render.i18n import LANGS, Lang, t
 from generator.render.markdown import render_markdown
 from generator.render.page_charts import PageCharts, PlacedFigure
 from generator.render.urls import (
+    ANCHOR_SECTION,
     KIND_SECTION,
     RESERVED_IDS,
     Links,
@@ -101,15 +107,17 @@ def build_pages(
     today: dt.date,
     renderer: SvgRenderer | None = None,
     ref: CrossRef | None = None,
+    downloads: Sequence[Download] = (),
 ) -> list[Page]:
     """All generated pages of the site, Dutch and English, in a stable order.
 
     `renderer` draws the charts (and counts what that cost); by default with the on-disk cache.
     `ref` saves building the cross-references again when the caller already has them.
+    `downloads` are the open-data files, listed with their sizes on the Open data page.
     """
     ref = ref if ref is not None else build_crossref(data)
     renderer = renderer if renderer is not None else SvgRenderer()
-    specs = list(_specs(data, ref, today))
+    specs = list(_specs(data, ref, today, downloads))
     pages: list[Page] = []
     seen: dict[str, str] = {}
     for spec in specs:
@@ -122,7 +130,9 @@ def build_pages(
     return pages
 
 
-def _specs(data: DataSet, ref: CrossRef, today: dt.date) -> Iterator[_Spec]:
+def _specs(
+    data: DataSet, ref: CrossRef, today: dt.date, downloads: Sequence[Download]
+) -> Iterator[_Spec]:
     def section(name: str, template: str, **context: Any) -> _Spec:
         return _Spec(
             key=f"section:{name}",
@@ -160,6 +170,16 @@ def _specs(data: DataSet, ref: CrossRef, today: dt.date) -> Iterator[_Spec]:
     yield section("goals", "goals.html")
     yield section("ambition-levels", "ambition_levels.html")
     yield section("organisations", "organisations.html")
+    yield section(
+        "open-data",
+        "open_data.html",
+        downloads=downloads,
+        columns=COLUMNS,
+        record_kinds=KINDS,
+        record_files=_record_files(downloads),
+        kind_title=_kind_title,
+        fields=_fields,
+    )
 
     records: list[tuple[str, str, dict[str, Any], Callable[[Any], Localized]]] = [
         ("tender", "tender.html", data.tenders, lambda r: r.title),
@@ -229,6 +249,29 @@ def _filter_options(data: DataSet, ref: CrossRef, lang: Lang) -> dict[str, list[
     }
 
 
+def _record_files(downloads: Sequence[Download]) -> list[tuple[Kind, Download, Download]]:
+    """Each kind with its JSON file and that file's schema, in the order of KINDS."""
+    files = {(d.group, d.subject): d for d in downloads if d.group in ("records", "schema")}
+    return [
+        (kind, files[("records", kind.name)], files[("schema", kind.name)])
+        for kind in KINDS
+        if ("records", kind.name) in files and ("schema", kind.name) in files
+    ]
+
+
+def _kind_title(kind: Kind, lang: Lang) -> str:
+    """The plural name of a kind: the title of the section that shows its records."""
+    section = KIND_SECTION.get(kind.name) or ANCHOR_SECTION[kind.name]
+    return t(f"section.{section}", lang)
+
+
+def _fields(kind: Kind, lang: Lang) -> list[tuple[str, list[FieldRow]]]:
+    """The field reference of one kind: its own model first, then the models inside it."""
+    documented = set(documented_models())
+    models = [model for model in iter_models(kind.model) if model in documented]
+    return [(model.__name__, field_rows(model, lang)) for model in models]
+
+
 def _name(record: Any, fallback: str, lang: Lang) -> str:
     return record.name.get(lang) if record is not None else fallback
 
@@ -268,6 +311,7 @@ def _render(
         "quarter": partial(i18n.format_quarter, lang=lang),
         "money": partial(_money, lang=lang),
         "number": partial(i18n.format_figure, lang=lang),
+        "size": partial(i18n.format_size, lang=lang),
         "page_title": spec.title(lang),
     }
     html = Markup(environment().get_template(spec.template).render(context))

@@ -21,6 +21,7 @@ SECTIONS: dict[str, dict[Lang, str]] = {
     "organisations": {"nl": "organisaties", "en": "organisations"},
     "goals": {"nl": "doelen", "en": "goals"},
     "ambition-levels": {"nl": "ambitieniveaus", "en": "ambition-levels"},
+    "open-data": {"nl": "open-data", "en": "open-data"},
 }
 
 # Which section holds the page of each kind of record. Goals and ambition levels have no page
@@ -54,6 +55,19 @@ FEED_SCOPES: dict[str, dict[Lang, str]] = {
     "theme": {"nl": "thema", "en": "theme"},
 }
 TENDER_ICS: dict[Lang, str] = {"nl": "agenda.ics", "en": "calendar.ics"}
+
+# Open data: one folder shared by both languages (Dutch headers; the page explains them).
+OPEN_DATA = "open-data"
+
+
+def download_url(scope: str, record_id: str | None, ext: str) -> str:
+    """`open-data/aanbestedingskalender.csv` or `open-data/categorie/logistiek.xlsx`."""
+    if scope == "all":
+        return f"{OPEN_DATA}/aanbestedingskalender.{ext}"
+    if scope == "category" and record_id:
+        return f"{OPEN_DATA}/categorie/{record_id}.{ext}"
+    raise ValueError(f"no download for scope {scope!r}")
+
 
 RESERVED_IDS = frozenset({"index"})  # would collide with the section's own page
 
@@ -129,6 +143,9 @@ class Links:
 
     def feed(self, scope: str, record_id: str | None, ext: str) -> str:
         return self.asset(feed_url(scope, record_id, self.lang, ext))
+
+    def download(self, scope: str, record_id: str | None, ext: str) -> str:
+        return self.asset(download_url(scope, record_id, ext))
 
     def tender_ics(self, tender_id: str) -> str:
         return self.asset(tender_ics_url(tender_id, self.lang))

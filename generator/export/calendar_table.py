@@ -1,0 +1,395 @@
+"""The tender calendar as one flat table: a row per tender, a typed column per fact.
+
+The column list is the single description of the CSV and XLSX downloads: the writers take their
+headers and types from it, and the Open data page takes its field documentation from it. Headers
+and code labels are Dutch, as suppliers' spreadsheets in the Netherlands expect; the page explains
+each column in both languages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+from generator.dataset import DataSet
+from generator.export.spreadsheet import CellKind, Sheet, SheetColumn
+from generator.models import Tender
+from generator.models.common import add_months
+from generator.render.i18n import Lang, label
+from generator.render.urls import record_url
+
+_Value = Callable[[Tender, "_Context"], Any]
+
+
+@dataclass(frozen=True)
+class _Context:
+    data: DataSet
+    site_url: str
+
+
+@dataclass(frozen=True)
+class CalendarColumn:
+    """A column of the calendar table: Dutch header, cell type, meaning in both languages."""
+
+    header: str
+    kind: CellKind
+    doc: tuple[str, str]  # (Dutch, English)
+    value: _Value
+
+    def description(self, lang: Lang) -> str:
+        return self.doc[0] if lang == "nl" else self.doc[1]
+
+
+def _name(index: str, record_id: str | None) -> _Value:
+    """The Dutch name of a referenced record (organisation, category), or None."""
+
+    def value(tender: Tender, ctx: _Context) -> str | None:
+        ref = getattr(tender, record_id) if record_id else None
+        record = ctx.data.records(index).get(ref) if ref else None
+        return record.name.nl if record is not None else ref
+
+    return value
+
+
+def _themes(tender: Tender, ctx: _Context) -> str | None:
+    parts = []
+    for theme_id in sorted(tender.themes, key=lambda tid: _theme_order(ctx, tid)):
+        theme = ctx.data.themes.get(theme_id)
+        name = theme.name.nl if theme else theme_id
+        parts.append(f"{name}: {label('level', tender.themes[theme_id].level, 'nl').lower()}")
+    return "; ".join(parts) or None
+
+
+def _theme_order(ctx: _Context, theme_id: str) -> tuple[int, str]:
+    theme = ctx.data.themes.get(theme_id)
+    return (theme.order if theme else 0, theme_id)
+
+
+def _contract_end(tender: Tender) -> dt.date | None:
+    """The last day of the contract without extensions, when start and duration are known."""
+    if tender.contract_start is None or tender.duration is None:
+        return None
+    return add_months(tender.contract_start.start, tender.duration.months) - dt.timedelta(days=1)
+
+
+def _value(attr: str) -> _Value:
+    return lambda tender, ctx: getattr(tender, attr)
+
+
+COLUMNS: tuple[CalendarColumn, ...] = (
+    CalendarColumn(
+        "Kenmerk",
+        "text",
+        (
+            "Vaste sleutel van de aanbesteding; verandert nooit.",
+            "Permanent key of the tender; never changes.",
+        ),
+        lambda tender, ctx: tender.id,
+    ),
+    CalendarColumn(
+        "Titel",
+        "text",
+        ("Titel van de aanbesteding.", "Title of the tender (Dutch)."),
+        lambda tender, ctx: tender.title.nl,
+    ),
+    CalendarColumn(
+        "Voorbeeld",
+        "boolean",
+        (
+            "Ja: een illustratief record, geen echte planning of toezegging.",
+            "Yes: an illustrative record, not a real plan or commitment.",
+        ),
+        _value("example"),
+    ),
+    CalendarColumn(
+        "Status",
+        "text",
+        (
+            "Gepland, Marktconsultatie, Gepubliceerd, Gegund of Ingetrokken.",
+            "Planned (Gepland), market consultation (Marktconsultatie), published (Gepubliceerd), "
+            "awarded (Gegund) or withdrawn (Ingetrokken).",
+        ),
+        lambda tender, ctx: label("status", tender.status, "nl"),
+    ),
+    CalendarColumn(
+        "Zekerheid planning",
+        "text",
+        (
+            "Indicatief, Gepland of Bevestigd: hoe vast de planning is.",
+            "Indicative (Indicatief), planned (Gepland) or confirmed (Bevestigd): how firm the "
+            "planning is.",
+        ),
+        lambda tender, ctx: label("certainty", tender.certainty, "nl"),
+    ),
+    CalendarColumn(
+        "Verwachte publicatie",
+        "text",
+        (
+            "Verwachte publicatie van de aankondiging: een dag (2027-05-14), maand (2027-05) of "
+            "kwartaal (2027-Q2).",
+            "Expected publication of the contract notice: a day (2027-05-14), a month (2027-05) "
+            "or a quarter (2027-Q2).",
+        ),
+        lambda tender, ctx: str(tender.expected_publication),
+    ),
+    CalendarColumn(
+        "Verwachte publicatie vanaf",
+        "date",
+        ("Eerste dag van de verwachte publicatie.", "First day of the expected publication."),
+        lambda tender, ctx: tender.expected_publication.start,
+    ),
+    CalendarColumn(
+        "Verwachte publicatie tot en met",
+        "date",
+        ("Laatste dag van de verwachte publicatie.", "Last day of the expected publication."),
+        lambda tender, ctx: tender.expected_publication.end,
+    ),
+    CalendarColumn(
+        "Marktconsultatie",
+        "text",
+        (
+            "Geplande marktconsultatie: dag, maand of kwartaal; leeg als er geen is gepland.",
+            "Planned market consultation: day, month or quarter; empty when none is planned.",
+        ),
+        lambda tender, ctx: (
+            str(tender.market_consultation.planned) if tender.market_consultation else None
+        ),
+    ),
+    CalendarColumn(
+        "Inkopende organisatie",
+        "text",
+        ("Naam van de aanbestedende dienst.", "Name of the contracting authority."),
+        _name("organisation", "buyer"),
+    ),
+    CalendarColumn(
+        "Inkopende organisatie (kenmerk)",
+        "text",
+        (
+            "Vaste sleutel van de aanbestedende dienst.",
+            "Permanent key of the contracting authority.",
+        ),
+        _value("buyer"),
+    ),
+    CalendarColumn(
+        "Inkoopcategorie",
+        "text",
+        (
+            "Rijksbrede inkoopcategorie, als die bekend is.",
+            "Government-wide procurement category, when known.",
+        ),
+        _name("category-plan", "category"),
+    ),
+    CalendarColumn(
+        "Inkoopcategorie (kenmerk)",
+        "text",
+        ("Vaste sleutel van de inkoopcategorie.", "Permanent key of the procurement category."),
+        _value("category"),
+    ),
+    CalendarColumn(
+        "Soort opdracht",
+        "text",
+        (
+            "Werken, Leveringen of Diensten.",
+            "Works (Werken), supplies (Leveringen) or services (Diensten).",
+        ),
+        lambda tender, ctx: label("kind", tender.kind, "nl"),
+    ),
+    CalendarColumn(
+        "Procedure",
+        "text",
+        (
+            "Voorziene aanbestedingsprocedure, als die bekend is.",
+            "Intended procurement procedure, when known (Dutch name).",
+        ),
+        lambda tender, ctx: (
+            label("procedure", tender.procedure, "nl") if tender.procedure else None
+        ),
+    ),
+    CalendarColumn(
+        "Boven Europese drempel",
+        "boolean",
+        (
+            "Ja als de opdracht Europees wordt aanbesteed.",
+            "Yes when the contract is above the EU threshold.",
+        ),
+        _value("above_eu_threshold"),
+    ),
+    CalendarColumn(
+        "Geraamde waarde minimum (EUR)",
+        "integer",
+        (
+            "Laagste raming van de totale waarde, in euro's exclusief btw.",
+            "Lowest estimate of the total value, in euros excluding VAT.",
+        ),
+        lambda tender, ctx: tender.estimated_value.min if tender.estimated_value else None,
+    ),
+    CalendarColumn(
+        "Geraamde waarde maximum (EUR)",
+        "integer",
+        (
+            "Hoogste raming van de totale waarde, in euro's exclusief btw.",
+            "Highest estimate of the total value, in euros excluding VAT.",
+        ),
+        lambda tender, ctx: tender.estimated_value.max if tender.estimated_value else None,
+    ),
+    CalendarColumn(
+        "CPV-codes",
+        "text",
+        (
+            "CPV-codes van de opdracht, gescheiden door puntkomma's.",
+            "CPV codes of the contract, separated by semicolons.",
+        ),
+        lambda tender, ctx: "; ".join(tender.cpv),
+    ),
+    CalendarColumn(
+        "Start opdracht",
+        "date",
+        (
+            "Eerste dag van de voorziene start van de opdracht.",
+            "First day of the planned contract start.",
+        ),
+        lambda tender, ctx: tender.contract_start.start if tender.contract_start else None,
+    ),
+    CalendarColumn(
+        "Looptijd (maanden)",
+        "integer",
+        (
+            "Looptijd van de opdracht zonder verlengingen, in maanden.",
+            "Contract duration without extensions, in months.",
+        ),
+        lambda tender, ctx: tender.duration.months if tender.duration else None,
+    ),
+    CalendarColumn(
+        "Verlengingsopties (maanden)",
+        "integer",
+        ("Mogelijke verlenging in totaal, in maanden.", "Possible extensions in total, in months."),
+        lambda tender, ctx: tender.duration.extension_months if tender.duration else None,
+    ),
+    CalendarColumn(
+        "Einde opdracht",
+        "date",
+        (
+            "Laatste dag van de opdracht zonder verlengingen, berekend uit start en looptijd.",
+            "Last day of the contract without extensions, computed from start and duration.",
+        ),
+        lambda tender, ctx: _contract_end(tender),
+    ),
+    CalendarColumn(
+        "Aantal percelen",
+        "integer",
+        (
+            "Aantal percelen; 0 als de opdracht niet in percelen is verdeeld.",
+            "Number of lots; 0 when the contract is not divided into lots.",
+        ),
+        lambda tender, ctx: len(tender.lots),
+    ),
+    CalendarColumn(
+        "MVI-thema's en ambitieniveau",
+        "text",
+        (
+            "Elk MVI-thema met zijn ambitieniveau (basis, significant, ambitieus), gescheiden "
+            "door puntkomma's.",
+            "Each MVI theme with its ambition level (basis, significant, ambitieus), separated "
+            "by semicolons.",
+        ),
+        _themes,
+    ),
+    CalendarColumn(
+        "MVI-criteria productgroep",
+        "text",
+        (
+            "De productgroep van de MVI-criteria die wordt toegepast.",
+            "The product group of the MVI criteria that will be applied.",
+        ),
+        _value("mvi_criteria_product_group"),
+    ),
+    CalendarColumn(
+        "Social return",
+        "boolean",
+        ("Ja als social return wordt gevraagd.", "Yes when social return is required."),
+        _value("social_return"),
+    ),
+    CalendarColumn(
+        "Internationale sociale voorwaarden",
+        "boolean",
+        (
+            "Ja als internationale sociale voorwaarden gelden.",
+            "Yes when international social conditions apply.",
+        ),
+        _value("international_social_conditions"),
+    ),
+    CalendarColumn(
+        "Geschikt voor mkb",
+        "boolean",
+        (
+            "Ja als de opdracht geschikt is voor het midden- en kleinbedrijf.",
+            "Yes when the contract suits small and medium-sized enterprises.",
+        ),
+        _value("sme_suitable"),
+    ),
+    CalendarColumn(
+        "Reden intrekking",
+        "text",
+        (
+            "Waarom de aanbesteding is ingetrokken; alleen bij Ingetrokken.",
+            "Why the tender was withdrawn; only when withdrawn.",
+        ),
+        lambda tender, ctx: tender.withdrawal_reason.nl if tender.withdrawal_reason else None,
+    ),
+    CalendarColumn(
+        "TenderNed",
+        "url",
+        (
+            "De aankondiging op TenderNed, zodra die is gepubliceerd.",
+            "The notice on TenderNed, once published.",
+        ),
+        _value("tenderned_url"),
+    ),
+    CalendarColumn(
+        "Contactpersoon",
+        "text",
+        (
+            "Naam van de contactpersoon, als die is opgegeven.",
+            "Name of the contact person, when given.",
+        ),
+        lambda tender, ctx: tender.contact.name,
+    ),
+    CalendarColumn(
+        "Contact e-mail",
+        "text",
+        (
+            "E-mailadres voor vragen over deze aanbesteding.",
+            "E-mail address for questions about this tender.",
+        ),
+        lambda tender, ctx: tender.contact.email,
+    ),
+    CalendarColumn(
+        "Contact telefoon",
+        "text",
+        ("Telefoonnummer, als dat is opgegeven.", "Telephone number, when given."),
+        lambda tender, ctx: tender.contact.phone,
+    ),
+    CalendarColumn(
+        "Laatst gewijzigd",
+        "date",
+        ("Datum van de laatste wijziging van dit record.", "Date this record last changed."),
+        _value("last_updated"),
+    ),
+    CalendarColumn(
+        "Webpagina",
+        "url",
+        ("De pagina van deze aanbesteding op deze site.", "This tender's page on this site."),
+        lambda tender, ctx: urljoin(ctx.site_url, record_url("tender", tender.id, "nl")),
+    ),
+)
+
+
+def calendar_sheet(data: DataSet, tenders: Sequence[Tender], site_url: str, name: str) -> Sheet:
+    """The tenders, in the order given (calendar order), as a typed table."""
+    ctx = _Context(data, site_url)
+    columns = [SheetColumn(c.header, c.kind, c.description("nl")) for c in COLUMNS]
+    rows = [[column.value(tender, ctx) for column in COLUMNS] for tender in tenders]
+    return Sheet(name, columns, rows)
