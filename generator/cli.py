@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.clock import today
 from generator.output import FORMATS
+from generator.scaffold import SCAFFOLD_KINDS, ScaffoldError, next_step, write_skeleton
 from generator.schemas import write_schemas
 from generator.synth import synthesise
 from generator.validate import validate_data
@@ -104,6 +105,43 @@ def _parser() -> argparse.ArgumentParser:
     )
     synth.add_argument("--seed", type=int, default=2027, help="random seed (default: 2027)")
     synth.set_defaults(handler=_synth)
+
+    diff = commands.add_parser(
+        "diff", help="what changed in the data between two Git revisions or two folders"
+    )
+    diff.add_argument("base", help="a Git revision (main, HEAD~1, a commit) or a data folder")
+    diff.add_argument(
+        "head", nargs="?", help="a Git revision or a data folder (default: the data folder now)"
+    )
+    diff.add_argument(
+        "--data", type=Path, default=Path("data"), help="the data folder (default: data)"
+    )
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    diff.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=os.environ.get("MVI_LANG", "nl"),
+        help="language of the Markdown (default: nl, or $MVI_LANG)",
+    )
+    diff.set_defaults(handler=_diff)
+
+    new = commands.add_parser("new", help="write a commented skeleton file for a new record")
+    new.add_argument("kind", choices=SCAFFOLD_KINDS, help="the kind of record")
+    new.add_argument("id", help="the new record's id, which becomes its file name")
+    new.add_argument(
+        "--data", default=Path("data"), type=Path, help="the data folder (default: data)"
+    )
+    new.add_argument("--buyer", "--organisation", help="the organisation's id (default: first)")
+    new.add_argument("--category", help="the category plan's id (tender, case)")
+    new.add_argument("--title", help="the title (or name) in Dutch")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=os.environ.get("MVI_LANG", "nl"),
+        help="language of the messages (default: nl, or $MVI_LANG)",
+    )
+    new.set_defaults(handler=_new)
     return parser
 
 
@@ -157,6 +195,44 @@ def _synth(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     count = synthesise(args.base, args.out, args.tenders, args.seed)
     print(f"{count} tenders written to {args.out}")
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from generator.history.git import GitError
+    from generator.history.report import as_json, as_markdown, compare
+
+    if not args.data.is_dir():
+        print(f"mvi-site: data folder not found: {args.data}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        changes, errors = compare(args.base, args.head, args.data, today())
+    except GitError as error:
+        print(f"mvi-site: cannot read that revision: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    for side, count in errors.items():
+        if count:
+            name = args.base if side == "base" else args.head or args.data
+            print(
+                f"mvi-site: {name} has {count} problem(s); only its valid records are compared "
+                "(run mvi-site validate for the details).",
+                file=sys.stderr,
+            )
+    if args.format == "json":
+        print(as_json(changes, args.base, args.head), end="")
+    else:
+        print(as_markdown(changes, args.lang), end="")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    options = {"buyer": args.buyer, "category": args.category, "title": args.title}
+    try:
+        path = write_skeleton(args.kind, args.id, args.data, today(), force=args.force, **options)
+    except ScaffoldError as error:
+        print(f"mvi-site: {error.message(args.lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    print(next_step(path, args.data, args.lang))
     return EXIT_OK
 
 

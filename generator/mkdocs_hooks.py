@@ -27,6 +27,7 @@ from generator import validate as validation  # looked up per build, so tests ca
 from generator.charts.svg import SvgRenderer
 from generator.export.downloads import Download, build_downloads, extension_url
 from generator.export.ocds import OcdsConfig
+from generator.history.git import read_history
 from generator.layout import IMAGES
 from generator.output import format_text
 from generator.render.crossref import build_crossref
@@ -68,12 +69,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     renderer, ref = SvgRenderer(), build_crossref(dataset)  # one index for pages and feeds
     site_url = config.site_url or "http://127.0.0.1:8000/"
     _downloads[:] = build_downloads(dataset, ref, site_url, ocds_config(config, site_url))
+    history = read_history(root)
+    if not history.available:
+        note = f"Change history: not available ({history.reason}); the pages say so."
+        print(note, file=sys.stderr)
     try:
-        pages = build_pages(dataset, today, renderer, ref, _downloads)
+        pages = build_pages(dataset, today, renderer, ref, _downloads, history)
     except SiteError as error:
         raise Abort(f"The site cannot be built from these data: {error}") from None
     print(renderer.stats.line(), file=sys.stderr)
-    _feeds[:] = build_feeds(dataset, ref, today, site_url)
+    _feeds[:] = build_feeds(dataset, ref, today, site_url, history)
     _pages.clear()
     _pages.update((src_uri(page.url), page) for page in pages)
     _content_twins.clear()

@@ -109,6 +109,8 @@ _code(
     "Key is not plain text",
     "een veldnaam moet gewone tekst zijn",
     "a key must be plain text",
+    "Schrijf de veldnaam als gewone tekst, zoals 'title:', zonder haakjes of vraagteken ervoor.",
+    "Write the field name as plain text, such as 'title:', without brackets or a question mark.",
 )
 _code(
     "too-deep",
@@ -116,6 +118,8 @@ _code(
     "Nesting too deep",
     "de gegevens zijn te diep genest",
     "the data is nested too deeply",
+    "Controleer de inspringing: een veld staat waarschijnlijk te ver naar rechts.",
+    "Check the indentation: a field is probably indented too far.",
 )
 _code(
     "empty-file",
@@ -150,6 +154,8 @@ _code(
     "File cannot be read",
     "het bestand kan niet worden gelezen: {detail}",
     "the file cannot be read: {detail}",
+    "Controleer of het bestand bestaat en niet door een ander programma is geopend.",
+    "Check that the file exists and is not locked by another program.",
 )
 _code(
     "invalid-file-name",
@@ -184,6 +190,8 @@ _code(
     "Required file missing",
     "het verplichte bestand '{name}' ontbreekt",
     "the required file '{name}' is missing",
+    "Zet het bestand terug: haal het uit de Git-geschiedenis of uit de voorbeeldgegevens.",
+    "Restore the file: take it from the Git history or from the example data.",
 )
 _code(
     "id-in-file",
@@ -303,6 +311,8 @@ _code(
     "List too short",
     "de lijst moet minstens {min} item(s) hebben",
     "the list must have at least {min} item(s)",
+    "Vul de lijst aan; elk item begint op een nieuwe regel met '- '.",
+    "Add to the list; each item starts on a new line with '- '.",
 )
 _code(
     "out-of-range",
@@ -310,6 +320,8 @@ _code(
     "Number out of range",
     "{value} is te {direction}: de grens is {limit}",
     "{value} is too {direction_en}: the limit is {limit}",
+    "Controleer het getal en de eenheid, zoals maanden in plaats van jaren.",
+    "Check the number and its unit, such as months instead of years.",
 )
 _code(
     "too-long",
@@ -340,7 +352,15 @@ _code(
     "Dit veld is platte tekst; laat tags en scripts weg.",
     "This field is plain text; leave out tags and scripts.",
 )
-_code("invalid-value", E, "Invalid value", "ongeldige waarde: {detail}", "invalid value: {detail}")
+_code(
+    "invalid-value",
+    E,
+    "Invalid value",
+    "ongeldige waarde: {detail}",
+    "invalid value: {detail}",
+    "Vergelijk de waarde met de uitleg van dit veld in de veldenlijst van de handleiding.",
+    "Compare the value with this field's description in the guide's field reference.",
+)
 
 # --- Across fields and files (rules) ---------------------------------------------------------
 _code(

@@ -80,8 +80,10 @@ def test_every_atom_feed_parses_without_bozo(built_site: Path, data) -> None:
         dates = [entry.updated_parsed for entry in parsed.entries]
         assert dates == sorted(dates, reverse=True), f"{path}: newest change first"
         for entry in parsed.entries:
-            page = entry.link.removeprefix(SITE_URL)
-            assert (built_site / page / "index.html").is_file(), f"{path}: {entry.link}"
+            page, _, anchor = entry.link.removeprefix(SITE_URL).partition("#")
+            html = built_site / page / "index.html"
+            assert html.is_file(), f"{path}: {entry.link}"
+            assert not anchor or f'id="{anchor}"' in html.read_text(), f"{path}: {entry.link}"
     everything = feedparser.parse((built_site / feed_url("all", None, "en", "atom")).read_bytes())
     assert len(everything.entries) == len(data.tenders)
 

@@ -18,6 +18,8 @@ from generator.models.common import (
     Title,
 )
 
+REVIEW_DAYS = 365  # a category plan is reviewed at least once a year
+
 
 class ThemeAmbition(Strict):
     """The level chosen for one theme, and the concrete targets behind it."""
@@ -42,3 +44,7 @@ class CategoryPlan(Strict):
     last_reviewed: dt.date
     plan: Link | None = None
     example: bool = False
+
+    def review_overdue(self, today: dt.date) -> bool:
+        """Not reviewed for more than a year: readers should know the plan may be dated."""
+        return self.last_reviewed < today - dt.timedelta(days=REVIEW_DAYS)

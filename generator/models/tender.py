@@ -109,3 +109,7 @@ class Tender(Strict):
     contact: Contact
     last_updated: dt.date
     example: bool = False
+
+    def planning_overdue(self, today: dt.date) -> bool:
+        """Still planned, but the expected publication has passed: "planning verlopen"."""
+        return self.status in OPEN_STATUSES and self.expected_publication.end < today

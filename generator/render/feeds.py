@@ -22,6 +22,8 @@ from icalendar import Calendar, Event
 
 from generator.clock import AMSTERDAM
 from generator.dataset import DataSet
+from generator.history.git import Event as ChangeEvent
+from generator.history.git import History
 from generator.models import Tender
 from generator.models.common import PlannedDate
 from generator.models.tender import OPEN_STATUSES
@@ -70,11 +72,17 @@ def scopes(data: DataSet, ref: CrossRef) -> list[FeedScope]:
 
 
 def build_feeds(
-    data: DataSet, ref: CrossRef, today: dt.date, site_url: str
+    data: DataSet,
+    ref: CrossRef,
+    today: dt.date,
+    site_url: str,
+    history: History | None = None,
 ) -> list[tuple[str, bytes]]:
     """(site-relative path, content) of every feed and per-tender .ics file."""
     site = site_url if site_url.endswith("/") else site_url + "/"
     files: list[tuple[str, bytes]] = []
+    if history is not None and history.available:
+        files += change_feeds(history, data, ref, site)
     for lang in LANGS:
         for feed in scopes(data, ref):
             title = feed.title(lang)
@@ -226,6 +234,66 @@ def atom(
             ET.SubElement(entry, f"{{{ATOM}}}category", {"term": tender.category})
         summary = _description(tender, tender.expected_publication, lang, page, data)
         _text(entry, "summary", summary)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+# --- Atom of changes ---------------------------------------------------------------------------
+
+
+def change_feeds(
+    history: History, data: DataSet, ref: CrossRef, site: str
+) -> list[tuple[str, bytes]]:
+    """The changes of all records, and the tender changes of each category, per language."""
+    files = []
+    for lang in LANGS:
+        path = feed_url("changes", None, lang, "atom")
+        title = t("changes.feed.all", lang)
+        files.append((path, changes_atom(history.events, title, path, lang, site, data)))
+        for category_id in sorted(ref.tenders_by_category):
+            events = [
+                event
+                for event in history.events
+                if event.change.kind == "tender"
+                and getattr(event.change.record, "category", None) == category_id
+            ]
+            plan = data.category_plans.get(category_id)
+            name = plan.name.get(lang) if plan else category_id
+            path = feed_url("changes-category", category_id, lang, "atom")
+            title = t("changes.feed.of", lang, name=name)
+            files.append((path, changes_atom(events, title, path, lang, site, data)))
+    return files
+
+
+def changes_atom(
+    events: list[ChangeEvent], title: str, self_path: str, lang: Lang, site: str, data: DataSet
+) -> bytes:
+    """An Atom feed of changes, newest first, each dated by its commit."""
+    shown = events[:MAX_ENTRIES]
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML}}}lang": lang})
+    _text(feed, "title", title)
+    _text(feed, "id", urljoin(site, self_path))
+    changes_page = urljoin(site, section_url("changes", lang))
+    first = shown[0].commit.moment.isoformat() if shown else "2000-01-01T00:00:00+01:00"
+    _text(feed, "updated", first)
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": urljoin(site, self_path)})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": changes_page})
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(author, "name", t("site.name", lang))
+    _text(feed, "generator", "mvi-site")
+    for event in shown:
+        change = event.change
+        exists = change.id in data.records(change.kind)
+        page = urljoin(site, record_url(change.kind, change.id, lang)) if exists else changes_page
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        example = getattr(change.record, "example", False)
+        prefix = f"[{t('example.badge', lang)}] " if example else ""
+        _text(entry, "title", f"{prefix}{change.title(lang)}: {'; '.join(change.phrases(lang))}")
+        _text(entry, "id", f"{changes_page}#{event.commit.sha[:12]}-{change.kind}-{change.id}")
+        _text(entry, "updated", event.commit.moment.isoformat())
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": page})
+        _text(entry, "summary", f"{t('changes.why', lang)}: {event.commit.subject}")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 

@@ -426,6 +426,124 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Alle formaten en de uitleg van elke kolom staan op de pagina",
         "Every format, and what each column means, is on the page",
     ),
+    # --- Changes ------------------------------------------------------------------------------
+    "section.changes": ("Wijzigingen", "Changes"),
+    "change.added": ("Toegevoegd", "Added"),
+    "change.removed": ("Verwijderd", "Removed"),
+    "change.fields": ("Gewijzigd: {fields}", "Changed: {fields}"),
+    "change.withdrawn": ("Ingetrokken: {reason}", "Withdrawn: {reason}"),
+    "change.status": ("Status: {status}", "Status: {status}"),
+    "change.see-tenderned": ("zie TenderNed", "see TenderNed"),
+    "change.moved": ("{what} verschoven van {old} naar {new}", "{what} moved from {old} to {new}"),
+    "change.planned": ("{what} gepland: {new}", "{what} planned: {new}"),
+    "change.from-to": ("{what}: {old} → {new}", "{what}: {old} → {new}"),
+    "change.field": ("{what} gewijzigd", "{what} changed"),
+    "change.value.dropped": ("{what} niet meer vermeld", "{what} no longer given"),
+    "change.value.known": ("{what}: {new}", "{what}: {new}"),
+    "change.value.raised": (
+        "{what} verhoogd naar {new} (was {old})",
+        "{what} raised to {new} (was {old})",
+    ),
+    "change.value.lowered": (
+        "{what} verlaagd naar {new} (was {old})",
+        "{what} lowered to {new} (was {old})",
+    ),
+    "change.value.changed": (
+        "{what} gewijzigd naar {new} (was {old})",
+        "{what} changed to {new} (was {old})",
+    ),
+    "change.kind.tender": ("Aanbestedingen", "Tenders"),
+    "change.none": ("Geen wijzigingen in de gegevens.", "No changes to the data."),
+    "change.title": ("Wijzigingen in de gegevens ({n})", "Changes to the data ({n})"),
+    "changes.lead": (
+        "Elke wijziging in de gegevens van deze site, per datum, uit de Git-geschiedenis waarin "
+        "de redactie werkt. Bij elke wijziging staat waarom die is gedaan.",
+        "Every change to the data on this site, per date, from the Git history the editors work "
+        "in. Each change says why it was made.",
+    ),
+    "changes.why": ("Reden", "Reason"),
+    "changes.more": (
+        "Hier staan de laatste {n} wijzigingen; de volledige geschiedenis staat in de "
+        "Git-repository van deze site.",
+        "These are the latest {n} changes; the full history is in this site's Git repository.",
+    ),
+    "changes.unavailable.shallow": (
+        "De wijzigingsgeschiedenis is niet beschikbaar in deze versie van de site: die is "
+        "gebouwd zonder de volledige Git-geschiedenis.",
+        "The change history is not available in this version of the site: it was built without "
+        "the full Git history.",
+    ),
+    "changes.unavailable.no-git": (
+        "De wijzigingsgeschiedenis is niet beschikbaar in deze versie van de site: de gegevens "
+        "komen niet uit een Git-repository.",
+        "The change history is not available in this version of the site: the data do not come "
+        "from a Git repository.",
+    ),
+    "changes.subscribe": ("Volg de wijzigingen", "Follow the changes"),
+    "changes.feed": ("Wijzigingen (Atom)", "Changes (Atom)"),
+    "changes.feed.all": (
+        "Inkopen met Impact: wijzigingen in de aanbestedingskalender",
+        "Inkopen met Impact: changes to the tender calendar",
+    ),
+    "changes.feed.of": (
+        "Inkopen met Impact: wijzigingen – {name}",
+        "Inkopen met Impact: changes – {name}",
+    ),
+    "tender.history": ("Geschiedenis", "History"),
+    "tender.history.none": (
+        "Nog geen wijzigingen bekend sinds deze aanbesteding op de kalender kwam.",
+        "No changes known since this tender was added to the calendar.",
+    ),
+    # --- Staleness ----------------------------------------------------------------------------
+    "stale.badge": ("Planning verlopen", "Planning overdue"),
+    "stale.tender": (
+        "De verwachte publicatie ({date}) is voorbij, maar de planning is niet bijgewerkt. Vraag "
+        "de contactpersoon naar de actuele stand.",
+        "The expected publication ({date}) has passed, but the planning has not been updated. "
+        "Ask the contact for the current state.",
+    ),
+    "stale.plan": (
+        "Dit categorieplan is sinds {date} niet herzien: langer dan een jaar geleden. Het kan "
+        "verouderd zijn.",
+        "This category plan has not been reviewed since {date}: more than a year ago. It may be "
+        "out of date.",
+    ),
+    "stale.home": ("Planning verlopen", "Planning overdue"),
+    "stale.home.lead": (
+        "Geplande aanbestedingen waarvan de verwachte publicatie voorbij is zonder dat de "
+        "planning is bijgewerkt, per categorie.",
+        "Planned tenders whose expected publication has passed without the planning being "
+        "updated, per category.",
+    ),
+    "stale.no-category": ("Zonder categorie", "No category"),
+    # --- Editors' references ------------------------------------------------------------------
+    "ref.fields": ("Veldenlijst", "Field reference"),
+    "ref.guide": ("Terug naar de handleiding voor redacteuren", "Back to the guide for editors"),
+    "ref.fields.lead": (
+        "Elk veld van elke soort record: wat u invult, in welke vorm, of het verplicht is en wat "
+        "het betekent. Deze lijst wordt gemaakt uit dezelfde modellen die uw bestanden "
+        "controleren, dus hij loopt nooit achter.",
+        "Every field of every kind of record: what to write, in which form, whether it is "
+        "required and what it means. This list is made from the same models that check your "
+        "files, so it is never out of date.",
+    ),
+    "ref.fields.file": ("Bestand: {path}", "File: {path}"),
+    "ref.types": ("Soorten waarden", "Kinds of values"),
+    "ref.type": ("Soort", "Kind"),
+    "ref.messages": ("Meldingen en oplossingen", "Messages and fixes"),
+    "ref.messages.lead": (
+        "Elke melding die de controle kan geven, met de code tussen vierkante haken zoals in de "
+        "uitvoer, wat ze betekent en hoe u het oplost. Een fout houdt publicatie tegen; een "
+        "waarschuwing niet, maar los ook die op. Een … staat voor de waarde uit uw bestand.",
+        "Every message the check can give, with its code in square brackets as in the output, "
+        "what it means and how to fix it. An error stops publication; a warning does not, but "
+        "fix warnings too. A … stands for the value from your file.",
+    ),
+    "ref.errors": ("Fouten", "Errors"),
+    "ref.warnings": ("Waarschuwingen", "Warnings"),
+    "ref.code": ("Code", "Code"),
+    "ref.message": ("Melding", "Message"),
+    "ref.fix": ("Oplossing", "Fix"),
     "chart.and": ("en", "and"),
     "calendar.pipeline": ("De pijplijn in grafieken", "The pipeline in charts"),
     "themes.matrix": ("Ambities per categorie en thema", "Ambitions per category and theme"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -21,23 +22,26 @@ from generator.charts.svg import SvgRenderer
 from generator.dataset import DataSet
 from generator.export.calendar_table import COLUMNS
 from generator.export.downloads import Download
+from generator.history.git import History
 from generator.layout import KINDS, Kind
 from generator.models import Tender
 from generator.models.common import LocalizedMarkdown, LocalizedText, LocalizedTitle
-from generator.models.fielddocs import FieldRow, documented_models, field_rows
+from generator.models.fielddocs import TYPES, FieldRow, documented_models, field_rows
 from generator.models.paths import iter_models
 from generator.models.tender import OPEN_STATUSES
+from generator.problems import CODES, Severity
 from generator.render import i18n
 from generator.render.crossref import CrossRef, build_crossref
 from generator.render.i18n import LANGS, Lang, t
 from generator.render.markdown import render_markdown
 from generator.render.page_charts import PageCharts, PlacedFigure
 from generator.render.urls import (
-    ANCHOR_SECTION,
     KIND_SECTION,
+    REFERENCE_PAGES,
     RESERVED_IDS,
     Links,
     home_url,
+    kind_section,
     record_url,
     section_url,
 )
@@ -45,6 +49,7 @@ from generator.render.urls import (
 Localized = LocalizedText | LocalizedTitle | LocalizedMarkdown
 _HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
+CHANGES_SHOWN = 300  # the change page shows the latest changes; Git holds them all
 
 
 class SiteError(Exception):
@@ -108,21 +113,24 @@ def build_pages(
     renderer: SvgRenderer | None = None,
     ref: CrossRef | None = None,
     downloads: Sequence[Download] = (),
+    history: History | None = None,
 ) -> list[Page]:
     """All generated pages of the site, Dutch and English, in a stable order.
 
     `renderer` draws the charts (and counts what that cost); by default with the on-disk cache.
     `ref` saves building the cross-references again when the caller already has them.
     `downloads` are the open-data files, listed with their sizes on the Open data page.
+    `history` is the change history from Git; without it the pages say it is not available.
     """
+    history = history if history is not None else History(available=False, reason="no-git")
     ref = ref if ref is not None else build_crossref(data)
     renderer = renderer if renderer is not None else SvgRenderer()
-    specs = list(_specs(data, ref, today, downloads))
+    specs = list(_specs(data, ref, today, downloads, history))
     pages: list[Page] = []
     seen: dict[str, str] = {}
     for spec in specs:
         for lang in LANGS:
-            page = _render(spec, lang, data, ref, today, renderer)
+            page = _render(spec, lang, data, ref, today, renderer, history)
             if page.url in seen:
                 raise SiteError(f"{spec.key} and {seen[page.url]} would both be /{page.url}")
             seen[page.url] = spec.key
@@ -131,7 +139,11 @@ def build_pages(
 
 
 def _specs(
-    data: DataSet, ref: CrossRef, today: dt.date, downloads: Sequence[Download]
+    data: DataSet,
+    ref: CrossRef,
+    today: dt.date,
+    downloads: Sequence[Download],
+    history: History,
 ) -> Iterator[_Spec]:
     def section(name: str, template: str, **context: Any) -> _Spec:
         return _Spec(
@@ -180,6 +192,25 @@ def _specs(
         kind_title=_kind_title,
         fields=_fields,
     )
+    for name, template, context in (
+        ("fields", "editor_fields.html", {"record_kinds": KINDS, "types": TYPES}),
+        ("messages", "editor_messages.html", {"codes": _codes()}),
+    ):
+        yield _Spec(
+            key=f"reference:{name}",
+            template=template,
+            url=partial(_reference_url, name),
+            title=partial(t, f"ref.{name}"),
+            parents=(),
+            context={**context, "kind_title": _kind_title, "fields": _fields},
+        )
+    yield section(
+        "changes",
+        "changes.html",
+        groups=history.by_date(CHANGES_SHOWN),
+        cut=len(history.events) > CHANGES_SHOWN,
+        shown=CHANGES_SHOWN,
+    )
 
     records: list[tuple[str, str, dict[str, Any], Callable[[Any], Localized]]] = [
         ("tender", "tender.html", data.tenders, lambda r: r.title),
@@ -215,7 +246,12 @@ def _home_context(ref: CrossRef, today: dt.date) -> dict[str, Any]:
         for tender in ref.open_tenders
         if i18n.quarter_of(tender.expected_publication.start) in quarters
     ]
-    return {"quarters": quarters, "coming": coming}
+    overdue = Counter(t.category or "" for t in ref.open_tenders if t.planning_overdue(today))
+    return {
+        "quarters": quarters,
+        "coming": coming,
+        "overdue": sorted(overdue.items(), key=lambda item: (-item[1], item[0])),
+    }
 
 
 def _filter_options(data: DataSet, ref: CrossRef, lang: Lang) -> dict[str, list[tuple[str, str]]]:
@@ -249,6 +285,31 @@ def _filter_options(data: DataSet, ref: CrossRef, lang: Lang) -> dict[str, list[
     }
 
 
+def _reference_url(name: str, lang: Lang) -> str:
+    return REFERENCE_PAGES[name][lang]
+
+
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def _codes() -> dict[str, list[tuple[str, Callable[[Lang], str], Callable[[Lang], str]]]]:
+    """Every problem code, errors then warnings: (code, message, fix) with … for the values."""
+    groups: dict[str, list[tuple[str, Callable[[Lang], str], Callable[[Lang], str]]]] = {
+        "errors": [],
+        "warnings": [],
+    }
+    for code in sorted(CODES.values(), key=lambda c: c.code):
+        group = "errors" if code.severity is Severity.ERROR else "warnings"
+        groups[group].append(
+            (
+                code.code,
+                lambda lang, c=code: _PLACEHOLDER.sub("…", c.message[lang]),
+                lambda lang, c=code: _PLACEHOLDER.sub("…", c.hint.get(lang, "")),
+            )
+        )
+    return groups
+
+
 def _record_files(downloads: Sequence[Download]) -> list[tuple[Kind, Download, Download]]:
     """Each kind with its JSON file and that file's schema, in the order of KINDS."""
     files = {(d.group, d.subject): d for d in downloads if d.group in ("records", "schema")}
@@ -261,8 +322,7 @@ def _record_files(downloads: Sequence[Download]) -> list[tuple[Kind, Download, D
 
 def _kind_title(kind: Kind, lang: Lang) -> str:
     """The plural name of a kind: the title of the section that shows its records."""
-    section = KIND_SECTION.get(kind.name) or ANCHOR_SECTION[kind.name]
-    return t(f"section.{section}", lang)
+    return t(f"section.{kind_section(kind.name)}", lang)
 
 
 def _fields(kind: Kind, lang: Lang) -> list[tuple[str, list[FieldRow]]]:
@@ -289,7 +349,13 @@ def _localized_title(value: Localized, lang: Lang) -> str:
 
 
 def _render(
-    spec: _Spec, lang: Lang, data: DataSet, ref: CrossRef, today: dt.date, renderer: SvgRenderer
+    spec: _Spec,
+    lang: Lang,
+    data: DataSet,
+    ref: CrossRef,
+    today: dt.date,
+    renderer: SvgRenderer,
+    history: History,
 ) -> Page:
     url = spec.url(lang)
     links = Links(lang, url)
@@ -301,6 +367,7 @@ def _render(
         "data": data,
         "ref": ref,
         "today": today,
+        "history": history,
         "u": links,
         "t": partial(t, lang=lang),
         "label": partial(i18n.label, lang=lang),

@@ -22,6 +22,7 @@ SECTIONS: dict[str, dict[Lang, str]] = {
     "goals": {"nl": "doelen", "en": "goals"},
     "ambition-levels": {"nl": "ambitieniveaus", "en": "ambition-levels"},
     "open-data": {"nl": "open-data", "en": "open-data"},
+    "changes": {"nl": "wijzigingen", "en": "changes"},
 }
 
 # Which section holds the page of each kind of record. Goals and ambition levels have no page
@@ -37,6 +38,12 @@ KIND_SECTION: dict[str, str] = {
 }
 ANCHOR_SECTION: dict[str, str] = {"goal": "goals", "ambition-level": "ambition-levels"}
 
+
+def kind_section(kind: str) -> str:
+    """The section that shows a kind's records: its title is the kind's plural name."""
+    return KIND_SECTION.get(kind) or ANCHOR_SECTION[kind]
+
+
 # Hand-written pages in content/ and their twins under content/en/.
 CONTENT_PAGES: dict[str, dict[Lang, str]] = {
     "about": {"nl": "over-inkopen-met-impact/", "en": "en/about/"},
@@ -46,6 +53,12 @@ CONTENT_PAGES: dict[str, dict[Lang, str]] = {
     "editors": {"nl": "redactie/", "en": "en/editors/"},
 }
 
+# The editors' references, generated from the models and the problem codes, under the guide.
+REFERENCE_PAGES: dict[str, dict[Lang, str]] = {
+    "fields": {"nl": "redactie/velden/", "en": "en/editors/fields/"},
+    "messages": {"nl": "redactie/meldingen/", "en": "en/editors/messages/"},
+}
+
 # Subscriptions: one folder per language, one file per scope and format.
 FEEDS: dict[Lang, str] = {"nl": "abonneren", "en": "en/subscribe"}
 FEED_SCOPES: dict[str, dict[Lang, str]] = {
@@ -53,6 +66,8 @@ FEED_SCOPES: dict[str, dict[Lang, str]] = {
     "category": {"nl": "categorie", "en": "category"},
     "buyer": {"nl": "inkoper", "en": "buyer"},
     "theme": {"nl": "thema", "en": "theme"},
+    "changes": {"nl": "wijzigingen", "en": "changes"},
+    "changes-category": {"nl": "wijzigingen-categorie", "en": "changes-category"},
 }
 TENDER_ICS: dict[Lang, str] = {"nl": "agenda.ics", "en": "calendar.ics"}
 
@@ -138,8 +153,9 @@ class Links:
         return self.to(record_url(kind, record_id, self.lang))
 
     def page(self, name: str) -> str:
-        """A hand-written page from content/."""
-        return self.to(CONTENT_PAGES[name][self.lang])
+        """A hand-written page from content/, or one of the editors' references."""
+        pages = CONTENT_PAGES.get(name) or REFERENCE_PAGES[name]
+        return self.to(pages[self.lang])
 
     def feed(self, scope: str, record_id: str | None, ext: str) -> str:
         return self.asset(feed_url(scope, record_id, self.lang, ext))

@@ -27,7 +27,6 @@ from generator.models.common import (
     Ref,
 )
 from generator.models.paths import compile_paths, values_at
-from generator.models.tender import OPEN_STATUSES
 
 
 @dataclass(frozen=True)
@@ -326,8 +325,7 @@ def _dotted(loc: tuple[Any, ...]) -> str:
 @rule("publication-in-past")
 def publication_in_past(dataset: DataSet, context: Context) -> Iterator[Finding]:
     for entry, tender in _entries(dataset, "tender"):
-        planned = tender.status in OPEN_STATUSES
-        if planned and tender.expected_publication.end < context.today:
+        if tender.planning_overdue(context.today):
             yield Finding(
                 entry,
                 ("expected_publication",),
@@ -338,9 +336,8 @@ def publication_in_past(dataset: DataSet, context: Context) -> Iterator[Finding]
 
 @rule("plan-not-reviewed")
 def plan_not_reviewed(dataset: DataSet, context: Context) -> Iterator[Finding]:
-    year_ago = context.today - dt.timedelta(days=365)
     for entry, plan in _entries(dataset, "category-plan"):
-        if plan.last_reviewed < year_ago:
+        if plan.review_overdue(context.today):
             yield Finding(
                 entry, ("last_reviewed",), "plan-not-reviewed", {"value": plan.last_reviewed}
             )

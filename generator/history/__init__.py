@@ -1,0 +1,1 @@
+"""Change history: what changed between two versions of the data, and when, from Git."""
