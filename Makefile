@@ -51,8 +51,9 @@ chromium:
 schemas: setup  ## regenerate the JSON Schemas editors' tools use
 	$(BIN)/mvi-site schema --out schemas
 
-bench: setup  ## validation speed at 10,000 tenders
+bench: setup  ## validation and build speed at 500, 2,000 and 10,000 tenders, next to plain MkDocs
 	$(BIN)/python bench/validate.py
+	$(BIN)/python bench/build.py
 
 lock:  ## re-pin every dependency (with hashes) from pyproject.toml
 	$(PYTHON) -m venv /tmp/mvi-lock && /tmp/mvi-lock/bin/pip install --quiet pip-tools
