@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,11 @@ class DataSet:
     @property
     def themes(self) -> dict[str, Theme]:
         return self.records("theme")
+
+    def theme_order(self) -> Callable[[str], tuple[int, str]]:
+        """Sort key for theme ids: the themes' own order, then the id (unknown ids first)."""
+        themes = self.themes  # built once per key, not once per comparison
+        return lambda theme_id: (themes[theme_id].order if theme_id in themes else 0, theme_id)
 
     @property
     def ambition_levels(self) -> dict[str, AmbitionLevelInfo]:

@@ -13,7 +13,7 @@ import io
 import json
 import textwrap
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -192,14 +192,6 @@ def _rows(frame: pd.DataFrame, order: list[str] | None = None, limit: int = 240)
         sort=order or list(names),
         title=None,
         axis=alt.Axis(labelLimit=limit, labelExpr=_case("value", names)),
-    )
-
-
-def _theme_order(data: DataSet) -> Callable[[str], tuple[int, str]]:
-    """Sort key for theme ids: the themes' own order, then the id (unknown ids first)."""
-    return lambda theme_id: (
-        data.themes[theme_id].order if theme_id in data.themes else 0,
-        theme_id,
     )
 
 
@@ -641,7 +633,7 @@ def route_map(route: RouteMap, data: DataSet, lang: Lang) -> Figure | None:
     """Milestones per theme over the years, labelled with their value where there is one."""
     if not route.milestones:
         return None
-    theme_order = _theme_order(data)
+    theme_order = data.theme_order()
     milestones = sorted(route.milestones, key=lambda m: (m.year, theme_order(m.theme)))
     rows, slots = [], Counter()
     for milestone in milestones:
@@ -728,7 +720,7 @@ def action_status(plan: ActionPlan, data: DataSet, lang: Lang) -> Figure | None:
     counts = Counter((action.theme, action.status) for action in plan.actions)
     statuses = [s for s in _ACTION_STATUSES if any(status == s for _, status in counts)]
     words = [i18n.label("action-status", s, lang) for s in _ACTION_STATUSES]
-    theme_ids = sorted({theme for theme, _ in counts}, key=_theme_order(data))
+    theme_ids = sorted({theme for theme, _ in counts}, key=data.theme_order())
     rows = [
         {
             "theme_id": theme,
@@ -974,7 +966,7 @@ def cases_by_theme(cases: list[Case], data: DataSet, lang: Lang) -> Figure | Non
     if not cases:
         return None
     counts = Counter((theme, case.year) for case in cases for theme in case.themes)
-    theme_ids = sorted({theme for theme, _ in counts}, key=_theme_order(data))
+    theme_ids = sorted({theme for theme, _ in counts}, key=data.theme_order())
     rows = [
         {
             "theme_id": theme,

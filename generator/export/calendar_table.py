@@ -26,8 +26,12 @@ _Value = Callable[[Tender, "_Context"], Any]
 
 @dataclass(frozen=True)
 class _Context:
-    data: DataSet
+    """What the cells look up, built once per sheet: the data set's indexes are not cached."""
+
     site_url: str
+    names: dict[str, dict[str, str]]  # kind → id → Dutch name
+    themes: dict[str, str]  # theme id → Dutch name
+    theme_order: Callable[[str], tuple[int, str]]
 
 
 @dataclass(frozen=True)
@@ -43,29 +47,22 @@ class CalendarColumn:
         return self.doc[0] if lang == "nl" else self.doc[1]
 
 
-def _name(index: str, record_id: str | None) -> _Value:
-    """The Dutch name of a referenced record (organisation, category), or None."""
+def _name(kind: str, field: str) -> _Value:
+    """The Dutch name of the record a field refers to (organisation, category), or None."""
 
     def value(tender: Tender, ctx: _Context) -> str | None:
-        ref = getattr(tender, record_id) if record_id else None
-        record = ctx.data.records(index).get(ref) if ref else None
-        return record.name.nl if record is not None else ref
+        ref = getattr(tender, field)
+        return ctx.names[kind].get(ref, ref) if ref else None
 
     return value
 
 
 def _themes(tender: Tender, ctx: _Context) -> str | None:
     parts = []
-    for theme_id in sorted(tender.themes, key=lambda tid: _theme_order(ctx, tid)):
-        theme = ctx.data.themes.get(theme_id)
-        name = theme.name.nl if theme else theme_id
+    for theme_id in sorted(tender.themes, key=ctx.theme_order):
+        name = ctx.themes.get(theme_id, theme_id)
         parts.append(f"{name}: {label('level', tender.themes[theme_id].level, 'nl').lower()}")
     return "; ".join(parts) or None
-
-
-def _theme_order(ctx: _Context, theme_id: str) -> tuple[int, str]:
-    theme = ctx.data.themes.get(theme_id)
-    return (theme.order if theme else 0, theme_id)
 
 
 def _contract_end(tender: Tender) -> dt.date | None:
@@ -389,7 +386,12 @@ COLUMNS: tuple[CalendarColumn, ...] = (
 
 def calendar_sheet(data: DataSet, tenders: Sequence[Tender], site_url: str, name: str) -> Sheet:
     """The tenders, in the order given (calendar order), as a typed table."""
-    ctx = _Context(data, site_url)
+    names = {
+        kind: {record_id: record.name.nl for record_id, record in data.records(kind).items()}
+        for kind in ("organisation", "category-plan")
+    }
+    themes = {theme_id: theme.name.nl for theme_id, theme in data.themes.items()}
+    ctx = _Context(site_url, names, themes, data.theme_order())
     columns = [SheetColumn(c.header, c.kind, c.description("nl")) for c in COLUMNS]
     rows = [[column.value(tender, ctx) for column in COLUMNS] for tender in tenders]
     return Sheet(name, columns, rows)

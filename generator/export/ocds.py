@@ -364,12 +364,7 @@ def _lot(index: int, lot: Lot) -> dict[str, Any]:
 
 def _sustainability(tender: Tender, data: DataSet) -> list[dict[str, Any]]:
     """One entry per MVI theme (in the site's theme order), then themes implied by flags."""
-    themes = data.themes
-
-    def order(theme_id: str) -> tuple[int, str]:
-        theme = themes.get(theme_id)
-        return (theme.order if theme else 0, theme_id)
-
+    order = data.theme_order()
     entries = [_theme_entry(tender, theme_id) for theme_id in sorted(tender.themes, key=order)]
     for flag, theme_id in FLAG_THEMES.items():
         if getattr(tender, flag) and theme_id not in tender.themes:

@@ -245,22 +245,22 @@ def change_feeds(
     history: History, data: DataSet, ref: CrossRef, site: str
 ) -> list[tuple[str, bytes]]:
     """The changes of all records, and the tender changes of each category, per language."""
+    by_category: dict[str, list[ChangeEvent]] = {}
+    for event in history.events:
+        category = getattr(event.change.record, "category", None)
+        if event.change.kind == "tender" and category:
+            by_category.setdefault(category, []).append(event)
     files = []
     for lang in LANGS:
         path = feed_url("changes", None, lang, "atom")
         title = t("changes.feed.all", lang)
         files.append((path, changes_atom(history.events, title, path, lang, site, data)))
         for category_id in sorted(ref.tenders_by_category):
-            events = [
-                event
-                for event in history.events
-                if event.change.kind == "tender"
-                and getattr(event.change.record, "category", None) == category_id
-            ]
             plan = data.category_plans.get(category_id)
             name = plan.name.get(lang) if plan else category_id
             path = feed_url("changes-category", category_id, lang, "atom")
             title = t("changes.feed.of", lang, name=name)
+            events = by_category.get(category_id, [])
             files.append((path, changes_atom(events, title, path, lang, site, data)))
     return files
 
