@@ -84,12 +84,13 @@ def build_feeds(
     if history is not None and history.available:
         files += change_feeds(history, data, ref, site)
     for lang in LANGS:
+        events = _EventCache(lang, site, data)
         for feed in scopes(data, ref):
             title = feed.title(lang)
             files.append(
                 (
                     feed_url(feed.scope, feed.record_id, lang, "ics"),
-                    calendar(feed.tenders, title, lang, site, data),
+                    calendar(feed.tenders, title, events),
                 )
             )
             files.append(
@@ -111,7 +112,7 @@ def build_feeds(
                 files.append(
                     (
                         tender_ics_url(tender.id, lang),
-                        calendar([tender], tender.title.get(lang), lang, site, data),
+                        calendar([tender], tender.title.get(lang), events),
                     )
                 )
     return files
@@ -120,7 +121,7 @@ def build_feeds(
 # --- iCalendar -------------------------------------------------------------------------------
 
 
-def calendar(tenders: Iterable[Tender], title: str, lang: Lang, site: str, data: DataSet) -> bytes:
+def calendar(tenders: Iterable[Tender], title: str, events: _EventCache) -> bytes:
     """An .ics with the expected publication and market consultation of each open tender."""
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -129,17 +130,38 @@ def calendar(tenders: Iterable[Tender], title: str, lang: Lang, site: str, data:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", _line(title))
     cal.add("x-wr-timezone", "Europe/Amsterdam")
-    host = urlsplit(site).hostname or "mvi-site"
-    for tender in tenders:
-        if tender.status not in OPEN_STATUSES:
-            continue
-        page = urljoin(site, record_url("tender", tender.id, lang))
-        events = [("publication", tender.expected_publication)]
-        if tender.market_consultation:
-            events.append(("consultation", tender.market_consultation.planned))
-        for what, when in events:
-            cal.add_component(_event(tender, what, when, lang, page, host, data))
-    return cal.to_ical()
+    head = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)  # the splice below relies on it
+    body = b"".join(events.of(tender) for tender in tenders if tender.status in OPEN_STATUSES)
+    return head[: -len(end)] + body + end
+
+
+class _EventCache:
+    """Each tender's events serialised once per language, whichever feeds hold the tender.
+
+    A tender sits in about six calendars (all, its category, buyer and themes, its own .ics);
+    icalendar's line folding is the slow part, so it runs once per tender, not once per feed.
+    The bytes are what `Calendar.to_ical()` writes for a sub-component, spliced in before
+    END:VCALENDAR.
+    """
+
+    def __init__(self, lang: Lang, site: str, data: DataSet) -> None:
+        self.lang, self.site, self.data = lang, site, data
+        self.host = urlsplit(site).hostname or "mvi-site"
+        self._done: dict[str, bytes] = {}
+
+    def of(self, tender: Tender) -> bytes:
+        if tender.id not in self._done:
+            page = urljoin(self.site, record_url("tender", tender.id, self.lang))
+            events = [("publication", tender.expected_publication)]
+            if tender.market_consultation:
+                events.append(("consultation", tender.market_consultation.planned))
+            self._done[tender.id] = b"".join(
+                _event(tender, what, when, self.lang, page, self.host, self.data).to_ical()
+                for what, when in events
+            )
+        return self._done[tender.id]
 
 
 def _event(
