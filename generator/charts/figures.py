@@ -81,25 +81,36 @@ class Figure:
 
     def cells(self) -> list[list[tuple[Any, str]]]:
         """Each table row as (value, text shown) per column, text in the page's language."""
-        return [
-            [
-                (row[c.key], _show(row[c.display] if c.display else row[c.key], c, self.lang))
-                for c in self.columns
-            ]
-            for row in self.records()
-        ]
+        return table_cells(self.records(), self.columns, self.lang)
 
     def csv(self) -> bytes:
         """The table as CSV (UTF-8, comma, dot decimals), safe to open in a spreadsheet."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow([neutralise(c.title) for c in self.columns])
-        for row in self.records():
-            writer.writerow([_csv_value(row[c.key]) for c in self.columns])
-        return out.getvalue().encode("utf-8")
+        return table_csv(self.records(), self.columns)
 
 
 # --- Table cells and CSV ---------------------------------------------------------------------
+# Functions of the rows alone, so a figure reused from an earlier build (charts/reuse.py) shows
+# exactly the table and CSV a figure built now would.
+
+
+def table_cells(
+    records: list[dict[str, Any]], columns: tuple[Column, ...], lang: Lang
+) -> list[list[tuple[Any, str]]]:
+    """Each row as (value, text shown) per column, text in `lang`."""
+    return [
+        [(row[c.key], _show(row[c.display] if c.display else row[c.key], c, lang)) for c in columns]
+        for row in records
+    ]
+
+
+def table_csv(records: list[dict[str, Any]], columns: tuple[Column, ...]) -> bytes:
+    """The rows as CSV (UTF-8, comma, dot decimals), safe to open in a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([neutralise(c.title) for c in columns])
+    for row in records:
+        writer.writerow([_csv_value(row[c.key]) for c in columns])
+    return out.getvalue().encode("utf-8")
 
 
 def _show(value: Any, column: Column, lang: Lang) -> str:

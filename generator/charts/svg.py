@@ -4,7 +4,8 @@ Drawing is the slow step (tens of milliseconds a chart, and a start-up of about 
 the SVG is kept on disk under the sha256 of the spec, the locale and the renderer's version: an
 unchanged chart is never drawn again, in this build or the next. The cache holds only what
 vl-convert returned; `finish` (ids, ARIA, patterns) runs on every build, so the cache cannot
-change the output.
+change the output. `reuse.py` finds the SVG of an unchanged figure by the key kept with it,
+without building its spec.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ class Stats:
     """What the charts cost in this build (building, drawing, caching): printed by the build."""
 
     drawn: int = 0
-    cached: int = 0
+    cached: int = 0  # SVGs read from the cache, `reused` of them without building the chart
     seconds: float = 0.0
+    reused: int = 0
 
     def line(self) -> str:
         total, seconds = self.drawn + self.cached, self.seconds
@@ -53,17 +55,30 @@ class SvgRenderer:
     cache_dir: Path | None = field(default_factory=default_cache_dir)
     stats: Stats = field(default_factory=Stats)
 
-    def draw(self, spec: dict[str, Any], locale: str) -> str:
-        """The raw SVG of `spec`, numbers and dates in `locale` ('nl-NL' or 'en-US')."""
+    def key(self, spec: dict[str, Any], locale: str) -> str:
+        """The hash of all that determines the SVG: the spec, the locale, vl-convert's version."""
         import vl_convert
 
         source = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        key = hashlib.sha256(f"{vl_convert.__version__}\n{locale}\n{source}".encode()).hexdigest()
-        cached = self.cache_dir / key[:2] / f"{key}.svg" if self.cache_dir else None
-        if cached is not None and cached.is_file():
-            svg = cached.read_text(encoding="utf-8")
-            self.stats.cached += 1
-        else:
+        return hashlib.sha256(f"{vl_convert.__version__}\n{locale}\n{source}".encode()).hexdigest()
+
+    def cached(self, key: str) -> str | None:
+        """The SVG kept under `key`, if a build drew it; None when it must be drawn."""
+        path = self._path(key)
+        if path is None or not path.is_file():
+            return None
+        self.stats.cached += 1
+        return path.read_text(encoding="utf-8")
+
+    def draw(self, spec: dict[str, Any], locale: str, key: str | None = None) -> str:
+        """The raw SVG of `spec`, numbers and dates in `locale` ('nl-NL' or 'en-US').
+
+        `key` is `self.key(spec, locale)` when the caller has it already."""
+        key = key or self.key(spec, locale)
+        svg = self.cached(key)
+        if svg is None:
+            import vl_convert
+
             svg = vl_convert.vegalite_to_svg(
                 spec,
                 format_locale=locale,
@@ -71,9 +86,12 @@ class SvgRenderer:
                 allowed_base_urls=[],  # a spec may never fetch anything
             )
             self.stats.drawn += 1
-            if cached is not None:
-                _write_atomically(cached, svg)
+            if (path := self._path(key)) is not None:
+                write_atomically(path, svg)
         return svg
+
+    def _path(self, key: str) -> Path | None:
+        return self.cache_dir / key[:2] / f"{key}.svg" if self.cache_dir else None
 
 
 def finish(svg: str, prefix: str, labelled_by: str) -> str:
@@ -102,7 +120,7 @@ def finish(svg: str, prefix: str, labelled_by: str) -> str:
     return _ROOT.sub(root, svg, count=1)
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str) -> None:
     """Two builds sharing a cache never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     scratch = path.with_name(f".{path.name}.{os.getpid()}")

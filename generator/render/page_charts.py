@@ -2,7 +2,8 @@
 
 Templates call `charts.<kind>(...)` and pass the result to the `figure` macro. Each placed
 figure gets an id unique on its page and a CSV file next to the page, which the MkDocs hooks
-write out with the page.
+write out with the page. A figure kept by an earlier build from the same inputs and code is
+reused with its SVG: then no chart is built at all (see generator/charts/reuse.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from markupsafe import Markup
 
 from generator.charts import figures
 from generator.charts.figures import Figure
+from generator.charts.reuse import FigureStore, ReusedFigure, figure_key
 from generator.charts.svg import SvgRenderer, finish
 from generator.dataset import DataSet
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
@@ -29,7 +31,7 @@ _LOCALES = {"nl": "nl-NL", "en": "en-US"}
 class PlacedFigure:
     """A figure on a page: its id there, its drawn SVG, and the name of its CSV file."""
 
-    figure: Figure
+    figure: Figure | ReusedFigure
     id: str
     svg: Markup
     csv_name: str
@@ -45,25 +47,63 @@ class PageCharts:
     placed: list[PlacedFigure] = field(default_factory=list)
 
     def _build(self, builder: Callable[..., Figure | None], *args: Any) -> PlacedFigure | None:
-        """Build, draw and place one figure; the time it takes counts toward the chart time."""
+        """Reuse or build, draw and place one figure; the time counts toward the chart time."""
         started = time.perf_counter()
-        with debug_mode(False):  # Altair's validation on every call; the tests validate instead
-            figure = builder(*args)
-            placed = self.place(figure)
+        store = self._store()
+        key = figure_key(builder, args) if store else None
+        placed = self._reuse(store, key, builder, args) if store and key else None
+        if placed is None:
+            with debug_mode(False):  # Altair's validation on every call; the tests validate
+                figure = builder(*args)
+                placed = self._draw(figure, store, key)
         self.renderer.stats.seconds += time.perf_counter() - started
+        return placed
+
+    def _store(self) -> FigureStore | None:
+        """Figures are kept next to the SVGs, and only where those are."""
+        cache = self.renderer.cache_dir
+        return FigureStore(cache / "figures") if cache else None
+
+    def _reuse(
+        self,
+        store: FigureStore,
+        key: str,
+        builder: Callable[..., Figure | None],
+        args: tuple[Any, ...],
+    ) -> PlacedFigure | None:
+        """The kept figure with its kept SVG; None when either is missing."""
+        reused = store.load(key, lambda: builder(*args))
+        raw = self.renderer.cached(reused.svg_key) if reused else None
+        if reused is None or raw is None:
+            return None
+        self.renderer.stats.reused += 1
+        return self._add(reused, raw)
+
+    def _draw(
+        self, figure: Figure | None, store: FigureStore | None, key: str | None
+    ) -> PlacedFigure | None:
+        """Draw and place a newly built figure, and keep it for the next build."""
+        if figure is None:
+            return None
+        spec, locale = figure.spec(), _LOCALES[self.lang]
+        svg_key = self.renderer.key(spec, locale)
+        placed = self._add(figure, self.renderer.draw(spec, locale, svg_key))
+        if store and key:
+            store.save(key, figure, svg_key)
         return placed
 
     def place(self, figure: Figure | None) -> PlacedFigure | None:
         """Draw `figure` and give it an id and a CSV name unique on this page."""
-        if figure is None:
-            return None
+        return self._draw(figure, None, None)
+
+    def _add(self, figure: Figure | ReusedFigure, raw: str) -> PlacedFigure:
+        """Give a drawn figure an id and a CSV name unique on this page."""
         taken = {placed.id for placed in self.placed}
         name, n = figure.name, 1
         while f"chart-{name}" in taken:
             n += 1
             name = f"{figure.name}-{n}"
         chart_id = f"chart-{name}"
-        raw = self.renderer.draw(figure.spec(), _LOCALES[self.lang])
         svg = finish(raw, chart_id, f"{chart_id}-title {chart_id}-summary")
         # Vega escapes every text it writes into the SVG (tests/test_charts.py holds it to that).
         placed = PlacedFigure(figure, chart_id, Markup(svg), f"{name}.csv")

@@ -1,0 +1,323 @@
+"""Figures kept between builds: reused without building the chart, and never when anything changed.
+
+A second build from the same inputs and code places each figure from the figure store and the
+SVG cache without building an Altair chart or calling `to_dict()`; a changed record, language,
+data set or code version gives a new key, so the figure is built (and drawn) again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import numpy as np
+import pytest
+
+from generator.charts import figures, reuse
+from generator.charts.reuse import ReusedFigure, dataset_digest, figure_key
+from generator.charts.svg import SvgRenderer
+from generator.dataset import DataSet
+from generator.models import Tender
+from generator.models.common import PlannedDate
+from generator.render.crossref import build_crossref
+from generator.render.i18n import Lang
+from generator.render.page_charts import PageCharts, PlacedFigure
+from generator.validate import validate_data
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "charts"
+TODAY = dt.date(2026, 11, 23)
+# Everything that builds an Altair chart or turns one into a spec.
+_ALTAIR = [
+    (alt.Chart, "__init__"),
+    (alt.LayerChart, "__init__"),
+    (alt.Chart, "to_dict"),
+    (alt.TopLevelMixin, "to_dict"),
+    (figures.Figure, "spec"),
+]
+
+
+@pytest.fixture
+def data() -> DataSet:
+    """A fresh data set per test: some tests replace its records."""
+    dataset, report = validate_data(FIXTURE, TODAY)
+    assert report.ok(), report
+    return dataset
+
+
+@pytest.fixture
+def altair_calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How often each of `_ALTAIR` is called (they still work)."""
+    calls: Counter[str] = Counter()
+
+    def counting(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return original(*args, **kwargs)
+
+        return counted
+
+    for owner, name in _ALTAIR:
+        monkeypatch.setattr(owner, name, counting(f"{owner.__name__}.{name}", getattr(owner, name)))
+    return calls
+
+
+def every_kind(charts: PageCharts, data: DataSet) -> Iterator[PlacedFigure | None]:
+    """Place one figure of every kind, from the fixture data."""
+    ref = build_crossref(data)
+    plan = data.category_plans["ict-werkomgeving-rijk"]
+    action_plan = data.action_plans["ienw-2025-2028"]
+    yield charts.pipeline_count(ref.open_tenders)
+    yield charts.pipeline_value(ref.open_tenders)
+    yield charts.timeline([t for t in ref.open_tenders if t.category == plan.id])
+    yield charts.ambition_matrix(list(data.category_plans.values()))
+    yield charts.ambition_profile(plan.ambitions)
+    yield charts.route_map(data.route_maps["vastgoed"])
+    yield charts.action_status(action_plan)
+    yield charts.indicators(action_plan)
+    yield charts.goals_progress(list(data.goals.values()))
+    yield charts.cases_by_theme(ref.cases)
+
+
+def _shown(placed: PlacedFigure) -> tuple[Any, ...]:
+    """All a page shows of a placed figure, and its CSV."""
+    figure = placed.figure
+    return (placed.id, str(placed.svg), figure.title, figure.summary, figure.cells(), figure.csv())
+
+
+def _timeline(data: DataSet) -> list[Tender]:
+    return [t for t in build_crossref(data).open_tenders if t.category == "ict-werkomgeving-rijk"]
+
+
+def _place_timeline(cache: Path, tenders: list[Tender], lang: Lang = "en") -> PageCharts:
+    """A page with one timeline, as a build with chart cache `cache` would place it."""
+    charts = PageCharts(lang, DataSet(FIXTURE), SvgRenderer(cache_dir=cache))  # reads no data
+    assert charts.timeline(tenders) is not None
+    return charts
+
+
+# --- Reused: the same page, no chart built ---------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_second_placement_builds_no_chart_and_shows_the_same(
+    data: DataSet, tmp_path: Path, altair_calls: Counter[str], lang: Lang
+) -> None:
+    first = PageCharts(lang, data, SvgRenderer(cache_dir=tmp_path))
+    built = [placed for placed in every_kind(first, data) if placed]
+    assert len(built) == len(figures.KINDS)
+    assert first.renderer.stats.reused == 0
+    assert altair_calls["Figure.spec"] == len(built)
+
+    altair_calls.clear()
+    second = PageCharts(lang, data, SvgRenderer(cache_dir=tmp_path))  # a build after this one
+    reused = [placed for placed in every_kind(second, data) if placed]
+    assert not altair_calls, f"a reused figure built a chart: {dict(altair_calls)}"
+    stats = second.renderer.stats
+    assert (stats.drawn, stats.cached, stats.reused) == (0, len(built), len(built))
+    assert stats.line().startswith(f"Charts: {len(built)} (0 drawn, {len(built)} from cache) in ")
+    assert all(isinstance(placed.figure, ReusedFigure) for placed in reused)
+    assert [_shown(p) for p in reused] == [_shown(p) for p in built]
+    assert [p.figure.records() for p in reused] == [p.figure.records() for p in built]
+
+
+def test_a_reused_figure_builds_its_spec_when_asked(data: DataSet, tmp_path: Path) -> None:
+    tenders = _timeline(data)
+    built = _place_timeline(tmp_path, tenders).placed[0].figure
+    reused = _place_timeline(tmp_path, tenders).placed[0].figure
+    assert isinstance(reused, ReusedFigure)
+    assert reused.spec() == built.spec()  # what tests/test_site_charts.py checks pages against
+    assert reused.frame.equals(built.frame)
+
+
+def test_without_a_cache_dir_nothing_is_kept(data: DataSet, altair_calls: Counter[str]) -> None:
+    for _ in range(2):
+        charts = PageCharts("nl", data, SvgRenderer(cache_dir=None))
+        assert charts.timeline(_timeline(data)) is not None
+    assert altair_calls["Figure.spec"] == 2
+
+
+# --- Rebuilt: anything changed --------------------------------------------------------------
+
+
+def _changed_tender(tender: Tender, field: str) -> Tender:
+    if field == "expected_publication":
+        return tender.model_copy(update={field: PlannedDate.quarter(2031, 4)})
+    title = tender.title.model_copy(update={"en": "A renamed tender", "nl": "Een hernoemde"})
+    return tender.model_copy(update={"title": title})
+
+
+@pytest.mark.parametrize("field", ["expected_publication", "title"])
+def test_a_changed_tender_gives_a_new_spec_and_its_own_svg(
+    data: DataSet, tmp_path: Path, altair_calls: Counter[str], field: str
+) -> None:
+    tenders = _timeline(data)
+    before = _place_timeline(tmp_path, tenders).placed[0]
+    changed = [_changed_tender(tenders[0], field), *tenders[1:]]
+
+    altair_calls.clear()
+    after = _place_timeline(tmp_path, changed)
+    assert altair_calls["Figure.spec"] == 1, "built again"
+    assert (after.renderer.stats.drawn, after.renderer.stats.reused) == (1, 0)
+    placed = after.placed[0]
+    fresh = figures.timeline(changed, "en")
+    assert fresh is not None
+    assert placed.figure.csv() == fresh.csv() != before.figure.csv()
+    alone = PageCharts("en", data, SvgRenderer(cache_dir=None))  # drawn from nothing kept
+    assert alone.place(fresh).svg == placed.svg != before.svg  # type: ignore[union-attr]
+
+    altair_calls.clear()
+    again = _place_timeline(tmp_path, changed)  # and the changed figure is kept in turn
+    assert not altair_calls
+    assert again.placed[0].svg == placed.svg
+
+
+def test_the_language_is_part_of_the_key(data: DataSet, tmp_path: Path) -> None:
+    tenders = _timeline(data)
+    english = _place_timeline(tmp_path, tenders, "en")
+    dutch = _place_timeline(tmp_path, tenders, "nl")
+    assert (dutch.renderer.stats.drawn, dutch.renderer.stats.reused) == (1, 0)
+    assert dutch.placed[0].figure.title != english.placed[0].figure.title
+    assert figure_key(figures.timeline, (tenders, "nl")) != figure_key(
+        figures.timeline, (tenders, "en")
+    )
+
+
+def test_a_changed_record_in_the_data_set_gives_a_new_figure(
+    data: DataSet, tmp_path: Path, altair_calls: Counter[str]
+) -> None:
+    """ambition_profile reads theme names from the data set, not from its own argument."""
+    plan = data.category_plans["ict-werkomgeving-rijk"]
+    first = PageCharts("en", data, SvgRenderer(cache_dir=tmp_path))
+    before = first.ambition_profile(plan.ambitions)
+    assert before is not None
+    digest = dataset_digest(data)
+
+    entry = data.entries["theme"][next(iter(plan.ambitions))]
+    assert entry.record is not None
+    renamed = entry.record.name.model_copy(update={"en": "Renamed theme"})
+    entry.record = entry.record.model_copy(update={"name": renamed})  # same data set object
+    assert dataset_digest(data) != digest
+
+    altair_calls.clear()
+    second = PageCharts("en", data, SvgRenderer(cache_dir=tmp_path))
+    after = second.ambition_profile(plan.ambitions)
+    assert after is not None and altair_calls["Figure.spec"] == 1
+    assert "Renamed theme" in after.figure.csv().decode()
+    assert "Renamed theme" not in before.figure.csv().decode()
+
+
+def test_a_changed_code_version_invalidates(
+    data: DataSet, tmp_path: Path, altair_calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tenders = _timeline(data)
+    before = _place_timeline(tmp_path, tenders).placed[0]
+    monkeypatch.setattr(reuse, "code_version", lambda: "another version of the chart code")
+    altair_calls.clear()
+    after = _place_timeline(tmp_path, tenders)
+    assert altair_calls["Figure.spec"] == 1, "built again"
+    stats = after.renderer.stats
+    assert (stats.drawn, stats.cached, stats.reused) == (0, 1, 0), "same spec, same SVG"
+    assert _shown(after.placed[0]) == _shown(before)
+
+
+def test_the_code_version_covers_the_chart_code_and_libraries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sources = {
+        path.relative_to(FIXTURE.parents[2]).as_posix() for path in reuse.chart_sources().values()
+    }
+    for needed in (
+        "generator/charts/figures.py",
+        "generator/charts/palette.py",
+        "generator/charts/svg.py",
+        "generator/charts/reuse.py",
+        "generator/render/i18n.py",  # every word in a chart
+        "generator/models/tender.py",
+        "generator/models/common.py",  # PlannedDate
+        "generator/dataset.py",
+        "generator/export/spreadsheet.py",  # the CSV
+    ):
+        assert needed in sources
+    assert "generator/render/pages.py" not in sources, "only what the charts import"
+
+    version = reuse.code_version()
+    real = reuse.importlib.metadata.version
+    monkeypatch.setattr(
+        reuse.importlib.metadata,
+        "version",
+        lambda name: "99.0" if name == "altair" else real(name),
+    )
+    assert reuse.code_version.__wrapped__() != version, "a new Altair, new keys"
+
+
+# --- Keys and the store ----------------------------------------------------------------------
+
+
+def test_keys_tell_values_and_types_apart(data: DataSet) -> None:
+    def key(*args: Any) -> str | None:
+        return figure_key(figures.timeline, args)
+
+    tenders = _timeline(data)
+    assert key(tenders, "en") == key(list(tenders), "en")
+    assert key(tenders, "en") != key(tenders[::-1], "en"), "order counts"
+    assert key(tenders, "en") != key(tenders[:1], "en")
+    assert key([1]) != key([True]) != key([1.0])
+    assert key(["a", "b"]) != key(["a,b"]) != key([["a", "b"]])
+    assert key({"a": 1}) != key({"a": 2})
+    assert figure_key(figures.timeline, (tenders, "en")) != figure_key(
+        figures.pipeline_value, (tenders, "en")
+    ), "the builder counts"
+    assert key({"a"}) is None, "a set has no order: not kept"
+    assert key(iter(tenders)) is None
+
+
+def test_a_data_set_digest_is_kept_until_a_record_changes(data: DataSet) -> None:
+    digest = dataset_digest(data)
+    assert dataset_digest(data) == digest
+    twin, _ = validate_data(FIXTURE, TODAY)
+    assert dataset_digest(twin) == digest, "by content, not by object"
+    del data.entries["case"][next(iter(data.entries["case"]))]
+    assert dataset_digest(data) != digest
+
+
+def test_a_kept_figure_without_its_svg_is_drawn_again(data: DataSet, tmp_path: Path) -> None:
+    tenders = _timeline(data)
+    before = _place_timeline(tmp_path, tenders).placed[0]
+    for svg in tmp_path.glob("??/*.svg"):
+        svg.unlink()
+    after = _place_timeline(tmp_path, tenders)
+    assert (after.renderer.stats.drawn, after.renderer.stats.reused) == (1, 0)
+    assert after.placed[0].svg == before.svg
+
+
+@pytest.mark.parametrize("damage", ["{", '{"name": "timeline"}', "[]"])
+def test_an_unreadable_kept_figure_is_built_again(
+    data: DataSet, tmp_path: Path, damage: str
+) -> None:
+    tenders = _timeline(data)
+    before = _place_timeline(tmp_path, tenders).placed[0]
+    for kept in (tmp_path / "figures").glob("??/*.json"):
+        kept.write_text(damage, encoding="utf-8")
+    after = _place_timeline(tmp_path, tenders)
+    assert (after.renderer.stats.cached, after.renderer.stats.reused) == (1, 0)
+    assert _shown(after.placed[0]) == _shown(before)
+    kept = json.loads(next((tmp_path / "figures").glob("??/*.json")).read_text("utf-8"))
+    assert kept["name"] == "timeline", "and kept again"
+
+
+def test_rows_that_would_not_read_back_the_same_are_not_kept(
+    data: DataSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = figures.Figure.records
+
+    def numpy_rows(self: figures.Figure) -> list[dict[str, Any]]:  # JSON would make it a float
+        return [{**row, "tender": np.float64(1.5)} for row in real(self)]
+
+    monkeypatch.setattr(figures.Figure, "records", numpy_rows)
+    _place_timeline(tmp_path, _timeline(data))
+    assert not list((tmp_path / "figures").glob("??/*.json"))
