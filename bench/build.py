@@ -5,8 +5,9 @@ it synthesises N tenders (`mvi-site synth`), then measures in separate processes
 is each build's own:
 
 - validation time; the full build (`mvi-site build`, charts drawn into an empty cache) with its
-  peak memory, output size, the calendar page raw and gzipped, the search index and the time the
-  build reports for charts; a second build with unchanged data (charts from the cache);
+  peak memory, output size, the calendar page raw and gzipped, the search index (Pagefind's
+  bundle, and the most a first one-word search downloads) and the time the build reports for
+  charts; a second build with unchanged data (charts from the cache);
 - in the same run, a plain MkDocs + Material site with the same number of pages of similar
   Markdown, kept out of the navigation as ours are, and the ratio of the two build times.
 """
@@ -62,7 +63,8 @@ def main(sizes: tuple[int, ...]) -> None:
         "site MB",
         "cal KB",
         "cal gz KB",
-        "search MB",
+        "index MB",
+        "1st search KB",
         "plain s",
         "ratio",
     )
@@ -84,7 +86,6 @@ def _row(size: int) -> list[str]:
         site = root / "site"
         pages = sum(1 for _ in site.rglob("index.html"))
         calendar = (site / "aanbestedingskalender" / "index.html").read_bytes()
-        search = site / "search" / "search_index.json"
         charts = _CHARTS.search(err)
         plain = _plain_mkdocs(root / "plain", pages)
         return [
@@ -98,7 +99,8 @@ def _row(size: int) -> list[str]:
             f"{_size(site) / 1e6:.0f}",
             f"{len(calendar) / 1000:.0f}",
             f"{len(gzip.compress(calendar, 9)) / 1000:.0f}",
-            f"{search.stat().st_size / 1e6:.1f}" if search.exists() else "-",
+            f"{_size(site / 'pagefind') / 1e6:.1f}",
+            f"{_first_search(site / 'pagefind') / 1000:.0f}",
             f"{plain:.1f}",
             f"{first / plain:.2f}",
         ]
@@ -144,6 +146,19 @@ def _plain_mkdocs(folder: Path, pages: int) -> float:
     seconds = time.perf_counter() - start
     shutil.rmtree(folder)
     return seconds
+
+
+def _first_search(bundle: Path, lang: str = "nl", results: int = 5) -> int:
+    """Bytes a first one-word search can download, at most: Pagefind's scripts and style, its
+    WebAssembly and metadata for the page's language, the largest index chunk of that language
+    and the fragments of the first `results` results, taking the largest fragments."""
+    fixed = ["pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js"]
+    fixed += ["pagefind-entry.json", f"wasm.{lang}.pagefind"]
+    total = sum((bundle / name).stat().st_size for name in fixed if (bundle / name).exists())
+    total += sum(path.stat().st_size for path in bundle.glob(f"pagefind.{lang}_*.pf_meta"))
+    chunks = [path.stat().st_size for path in (bundle / "index").glob(f"{lang}_*")]
+    fragments = sorted(path.stat().st_size for path in (bundle / "fragment").glob(f"{lang}_*"))
+    return total + max(chunks, default=0) + sum(fragments[-results:])
 
 
 def _size(folder: Path) -> int:

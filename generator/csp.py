@@ -28,7 +28,9 @@ def script_hashes(pages: dict[str, PageScan]) -> list[str]:
 
 
 def policy(hashes: list[str], *, for_meta: bool = False) -> str:
-    script_src = " ".join(["'self'", *hashes])
+    # 'wasm-unsafe-eval' lets the search (Pagefind) compile its WebAssembly from the site; it
+    # allows no eval() of script text.
+    script_src = " ".join(["'self'", "'wasm-unsafe-eval'", *hashes])
     directives = [
         "default-src 'self'",
         f"script-src {script_src}",
@@ -36,7 +38,7 @@ def policy(hashes: list[str], *, for_meta: bool = False) -> str:
         "img-src 'self' data:",  # the theme's icons are data: SVGs in its style sheet
         "font-src 'self'",
         "connect-src 'self'",
-        "worker-src 'self'",  # the search index runs in a web worker from the site itself
+        "worker-src 'self'",  # the search (Pagefind) runs in a web worker from the site itself
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from generator import clock
+from generator import clock, search_index
 from generator import validate as validation  # looked up per build, so tests can stand in
 from generator.charts.svg import SvgRenderer
 from generator.export.downloads import Download, build_downloads, extension_url
@@ -144,6 +144,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **_:
         lang=generated.lang,
         alternate=generated.alternate,
         breadcrumbs=[(str(escape(title)), url) for title, url in generated.breadcrumbs],
+        searchable=generated.searchable,
     )
     return ""
 
@@ -162,9 +163,16 @@ def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Markdown downloads (the OCDS extension's README) are copied as they are, not rendered."""
+    """Copy Markdown downloads as they are (not rendered), then index the pages for search.
+
+    Indexing here, not in `mvi-site build`, keeps search working in `make serve` too.
+    """
     for download in _downloads:
         if download.path.endswith(".md"):
             target = Path(config.site_dir) / download.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(download.content)
+    try:
+        print(search_index.build(Path(config.site_dir)).line(), file=sys.stderr)
+    except search_index.IndexFailed as error:
+        raise Abort(str(error)) from None

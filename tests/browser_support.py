@@ -16,7 +16,14 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_site
-from generator.render.urls import CONTENT_PAGES, KIND_SECTION, SECTIONS, home_url, record_url
+from generator.render.urls import (
+    CONTENT_PAGES,
+    KIND_SECTION,
+    SEARCH_PAGE,
+    SECTIONS,
+    home_url,
+    record_url,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -52,6 +59,7 @@ def page_types() -> dict[str, dict[str, str]]:
         types[kind] = {lang: record_url(kind, first, lang) for lang in ("nl", "en")}
     types["content:about"] = dict(CONTENT_PAGES["about"])
     types["content:accessibility"] = dict(CONTENT_PAGES["accessibility"])
+    types["search"] = dict(SEARCH_PAGE)
     return types
 
 

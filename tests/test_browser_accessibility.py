@@ -40,6 +40,21 @@ def test_axe_finds_no_violations(chromium, base_url: str, scheme: str, device: s
     assert found == {}, describe(found)
 
 
+@pytest.mark.parametrize(("scheme", "device"), COMBOS)
+def test_search_results_pass_axe(chromium, base_url: str, scheme: str, device: str) -> None:
+    """Pagefind's interface, with results shown, in both languages."""
+    context = _context(chromium, scheme, device)
+    tab = Tab(context, base_url)
+    found = {}
+    for lang, query in (("nl", "asfalt"), ("en", "asphalt")):
+        tab.open(f"{PAGES['search'][lang]}?q={query}")
+        tab.page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+        if violations := tab.axe():
+            found[lang] = violations
+    context.close()
+    assert found == {}, describe(found)
+
+
 HEADINGS = """() => {
   const levels = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]
     .filter(h => h.offsetParent !== null || h.closest('article'))

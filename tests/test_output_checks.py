@@ -74,14 +74,18 @@ def test_only_the_theme_scripts_are_allowed(tmp_path: Path) -> None:
         {
             "index.html": '<script>__md_scope=new URL(".",location)</script>'
             '<script src="assets/javascripts/bundle.js"></script>'
+            '<script src="pagefind/pagefind-ui.js"></script>'
+            '<script src="pagefind-evil/x.js"></script><script src="x/pagefind/y.js"></script>'
             '<script id="__config" type="application/json">{"a": 1}</script>'
             '<script>alert(1)</script><script src="evil.js"></script>'
             '<p onclick="alert(1)">x</p><a href="javascript:alert(1)">y</a>',
         },
     )
     found = foreign_scripts(scan_site(site))
-    assert len(found) == 4, found
+    assert len(found) == 6, found
     assert any("inline script 'alert(1)'" in line for line in found)
+    assert any("script pagefind-evil/x.js" in line for line in found)
+    assert any("script x/pagefind/y.js" in line for line in found)
     assert any("script evil.js" in line for line in found)
     assert any("event handler <p onclick>" in line for line in found)
     assert any("javascript: link" in line for line in found)

@@ -52,7 +52,9 @@ THEME_INLINE_SCRIPTS = (
     'var palette=__md_get("__palette")',
     "var target=document.getElementById(location.hash.slice(1))",
 )
-THEME_SCRIPT_FOLDER = "assets/javascripts/"
+# Folders of the site's own scripts: the theme's and ours, and the search bundle Pagefind writes
+# after the build (generator/search_index.py).
+OWN_SCRIPT_FOLDERS = ("assets/javascripts/", "pagefind/")
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
 
 
@@ -390,4 +392,4 @@ def _own_script(page: str, url: str, base: str) -> bool:
     if _is_external(url):
         return False
     path, _ = _target(page, url, base)
-    return path.startswith(THEME_SCRIPT_FOLDER)
+    return path.startswith(OWN_SCRIPT_FOLDERS)

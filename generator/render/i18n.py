@@ -516,6 +516,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "updated, per category.",
     ),
     "stale.no-category": ("Zonder categorie", "No category"),
+    # --- Search -----------------------------------------------------------------------------
+    "search.title": ("Zoeken", "Search"),
+    "search.open": ("Zoeken op deze site", "Search this site"),
+    "search.lead": (
+        "Zoek in de aanbestedingskalender, de categorieplannen, routekaarten, actieplannen en "
+        "praktijkvoorbeelden. De zoekindex staat op deze site zelf: uw zoekvraag gaat nergens "
+        "anders heen.",
+        "Search the tender calendar, category plans, route maps, action plans and cases. The "
+        "search index is part of this site: your query goes nowhere else.",
+    ),
+    "search.noscript": (
+        "Zoeken werkt met JavaScript. Zonder JavaScript vindt u alle aanbestedingen in de "
+        "aanbestedingskalender en alle gegevens als open data.",
+        "Search needs JavaScript. Without it, you find every tender in the tender calendar and "
+        "all data as open data.",
+    ),
     # --- Editors' references ------------------------------------------------------------------
     "ref.fields": ("Veldenlijst", "Field reference"),
     "ref.guide": ("Terug naar de handleiding voor redacteuren", "Back to the guide for editors"),

@@ -39,6 +39,7 @@ from generator.render.urls import (
     KIND_SECTION,
     REFERENCE_PAGES,
     RESERVED_IDS,
+    SEARCH_PAGE,
     Links,
     home_url,
     kind_section,
@@ -71,6 +72,7 @@ class Page:
     headings: tuple[tuple[str, str], ...]  # (id, text) of each h2, for the table of contents
     in_nav: bool  # overview pages are in the navigation; record pages never are
     charts: tuple[PlacedFigure, ...] = ()  # each with a CSV file next to the page
+    searchable: bool = True  # in the search index (the search page itself is not)
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class _Spec:
     context: dict[str, Any]
     in_nav: bool = False
     description: Callable[[Lang], str] | None = None
+    searchable: bool = True
 
 
 @lru_cache(maxsize=1)
@@ -204,6 +207,15 @@ def _specs(
             parents=(),
             context={**context, "kind_title": _kind_title, "fields": _fields},
         )
+    yield _Spec(
+        key="search",
+        template="search.html",
+        url=SEARCH_PAGE.__getitem__,
+        title=partial(t, "search.title"),
+        parents=(),
+        context={},
+        searchable=False,
+    )
     yield section(
         "changes",
         "changes.html",
@@ -399,6 +411,7 @@ def _render(
         headings=tuple((anchor, _plain(text)) for anchor, text in _HEADING.findall(html)),
         in_nav=spec.in_nav,
         charts=tuple(charts.placed),
+        searchable=spec.searchable,
     )
 
 

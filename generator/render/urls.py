@@ -59,6 +59,9 @@ REFERENCE_PAGES: dict[str, dict[Lang, str]] = {
     "messages": {"nl": "redactie/meldingen/", "en": "en/editors/messages/"},
 }
 
+# Full-text search (Pagefind, generator/search_index.py); the header links here from every page.
+SEARCH_PAGE: dict[Lang, str] = {"nl": "zoeken/", "en": "en/search/"}
+
 # Subscriptions: one folder per language, one file per scope and format.
 FEEDS: dict[Lang, str] = {"nl": "abonneren", "en": "en/subscribe"}
 FEED_SCOPES: dict[str, dict[Lang, str]] = {
