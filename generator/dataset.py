@@ -67,6 +67,16 @@ class DataSet:
     def records(self, kind: str) -> dict[str, Any]:
         return {entry.id: entry.record for entry in self.valid(kind)}
 
+    def frozen(self) -> FrozenDataSet:
+        """This data set for the output stages, where each kind's records are built once.
+
+        Templates look names up per table row (`data.organisations.get(...)`); building the
+        dict on every lookup made a calendar of N tenders cost N times the organisations.
+        """
+        if isinstance(self, FrozenDataSet):
+            return self
+        return FrozenDataSet(root=self.root, entries=self.entries, unreadable=self.unreadable)
+
     @property
     def themes(self) -> dict[str, Theme]:
         return self.records("theme")
@@ -107,3 +117,21 @@ class DataSet:
     @property
     def cases(self) -> dict[str, Case]:
         return self.records("case")
+
+
+@dataclass
+class FrozenDataSet(DataSet):
+    """A data set read after validation: records are built once per kind and then kept.
+
+    Changes to the entries after `DataSet.frozen()` are not seen: freeze when they are done.
+    """
+
+    _records: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def add(self, entry: Entry) -> None:
+        raise TypeError("a frozen data set takes no new entries")
+
+    def records(self, kind: str) -> dict[str, Any]:
+        if kind not in self._records:
+            self._records[kind] = super().records(kind)
+        return self._records[kind]

@@ -66,6 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort("The data are not valid; nothing was built.\n" + format_text(report, lang))
     if report.warnings:  # printed, not logged: a logged warning would fail the strict build
         print(format_text(report, lang), file=sys.stderr)
+    dataset = dataset.frozen()  # validated: from here on each kind's records are built once
     renderer, ref = SvgRenderer(), build_crossref(dataset)  # one index for pages and feeds
     site_url = config.site_url or "http://127.0.0.1:8000/"
     _downloads[:] = build_downloads(dataset, ref, site_url, ocds_config(config, site_url))

@@ -126,6 +126,7 @@ def build_pages(
     `history` is the change history from Git; without it the pages say it is not available.
     """
     history = history if history is not None else History(available=False, reason="no-git")
+    data = data.frozen()
     ref = ref if ref is not None else build_crossref(data)
     renderer = renderer if renderer is not None else SvgRenderer()
     specs = list(_specs(data, ref, today, downloads, history))
