@@ -43,6 +43,7 @@ _content_twins: dict[str, tuple[Lang, str]] = {}  # hand-written page URL → (l
 _images: list[Path] = []
 _feeds: list[tuple[str, bytes]] = []  # (site path, content) of the .ics and Atom feeds
 _downloads: list[Download] = []  # the open-data files
+_renderer: list[SvgRenderer] = []  # this build's, drawing charts while MkDocs writes pages
 
 
 def report_language() -> str:
@@ -67,7 +68,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if report.warnings:  # printed, not logged: a logged warning would fail the strict build
         print(format_text(report, lang), file=sys.stderr)
     dataset = dataset.frozen()  # validated: from here on each kind's records are built once
-    renderer, ref = SvgRenderer(), build_crossref(dataset)  # one index for pages and feeds
+    _close_renderer()  # a rebuild in `make serve` after one that stopped half-way
+    renderer = SvgRenderer(background=True)
+    _renderer.append(renderer)
+    ref = build_crossref(dataset)  # one index for pages and feeds
     site_url = config.site_url or "http://127.0.0.1:8000/"
     _downloads[:] = build_downloads(dataset, ref, site_url, ocds_config(config, site_url))
     history = read_history(root)
@@ -78,7 +82,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         pages = build_pages(dataset, today, renderer, ref, _downloads, history)
     except SiteError as error:
         raise Abort(f"The site cannot be built from these data: {error}") from None
-    print(renderer.stats.line(), file=sys.stderr)
     _feeds[:] = build_feeds(dataset, ref, today, site_url, history)
     _pages.clear()
     _pages.update((src_uri(page.url), page) for page in pages)
@@ -160,7 +163,12 @@ def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
     ]
     title = str(escape(generated.title))
     page.toc = get_toc([{"level": 1, "id": "main-title", "name": title, "children": children}])
-    return str(generated.html)
+    return str(generated.html)  # charts still drawing are filled in by `on_post_page`
+
+
+def on_post_page(output: str, page: MkDocsPage, **_: Any) -> str:
+    """The page with its charts in place: as late as MkDocs allows, so drawing overlaps most."""
+    return _renderer[0].fill(output) if _renderer else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -168,6 +176,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     Indexing here, not in `mvi-site build`, keeps search working in `make serve` too.
     """
+    _close_renderer(report=True)
     for download in _downloads:
         if download.path.endswith(".md"):
             target = Path(config.site_dir) / download.path
@@ -177,3 +186,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         print(search_index.build(Path(config.site_dir)).line(), file=sys.stderr)
     except search_index.IndexFailed as error:
         raise Abort(str(error)) from None
+
+
+def _close_renderer(report: bool = False) -> None:
+    """Wait for the charts still drawing, and say what the charts cost."""
+    while _renderer:
+        renderer = _renderer.pop()
+        renderer.close()
+        if report:
+            print(renderer.stats.line(), file=sys.stderr)

@@ -274,3 +274,56 @@ def test_figures_on_one_page_get_distinct_ids(data: DataSet) -> None:
     ids = [charts.timeline(tenders[:n]).id for n in (1, 2, 3)]  # type: ignore[union-attr]
     assert ids == ["chart-timeline", "chart-timeline-2", "chart-timeline-3"]
     assert [p.csv_name for p in charts.placed][-1] == "timeline-3.csv"
+
+
+# --- Drawing in the background (a site build) --------------------------------------------------
+
+
+def test_background_drawing_fills_the_same_svg_in_place(data: DataSet, tmp_path: Path) -> None:
+    tenders = build_crossref(data).open_tenders
+    alongside = PageCharts("nl", data, SvgRenderer(cache_dir=tmp_path / "bg", background=True))
+    at_once = PageCharts("nl", data, SvgRenderer(cache_dir=None))
+    late = alongside.timeline(tenders[:3])
+    now = at_once.timeline(tenders[:3])
+    assert late is not None and now is not None
+    assert "<svg" not in late.svg, "a page waits for the drawing: it holds a placeholder"
+    page = f"<main>{late.svg}</main>"
+    assert alongside.renderer.fill(page) == f"<main>{now.svg}</main>"
+    alongside.renderer.close()
+    assert alongside.renderer.stats.drawn == 1
+    assert "drawing, alongside the pages" in alongside.renderer.stats.line()
+    kept = SvgRenderer(cache_dir=tmp_path / "bg")
+    assert kept.cached(kept.key(late.figure.spec(), "nl-NL")) is not None, "kept for next time"
+
+
+def test_background_draws_a_spec_once_for_every_page_that_shows_it(data: DataSet) -> None:
+    renderer = SvgRenderer(cache_dir=None, background=True)
+    tenders = build_crossref(data).open_tenders
+    home, calendar = PageCharts("nl", data, renderer), PageCharts("nl", data, renderer)
+    first, second = home.pipeline_count(tenders), calendar.pipeline_count(tenders)
+    assert first is not None and second is not None
+    filled = renderer.fill(f"{first.svg}|{second.svg}")
+    assert filled.count("<svg") == 2
+    renderer.close()
+    assert (renderer.stats.drawn, renderer.stats.shared) == (1, 1)
+
+
+def test_only_this_builds_placeholders_are_filled(data: DataSet) -> None:
+    renderer = SvgRenderer(cache_dir=None, background=True)
+    placed = PageCharts("nl", data, renderer).timeline(build_crossref(data).open_tenders[:1])
+    assert placed is not None
+    forged = str(placed.svg).replace(renderer._nonce, "0" * 16)  # what editor text could hold
+    assert renderer.fill(forged) == forged
+    assert SvgRenderer(cache_dir=None, background=True).fill(str(placed.svg)) == str(placed.svg)
+    renderer.close()
+
+
+def test_a_failed_drawing_stops_the_page_that_shows_it() -> None:
+    renderer = SvgRenderer(cache_dir=None, background=True)
+    future = renderer.draw_later({"mark": "no-such-mark"}, "nl-NL", "bad")
+    assert not isinstance(future, str)
+    mark = renderer.placeholder(future, "chart-x", "cap")
+    with pytest.raises(Exception, match="conversion failed"):
+        renderer.fill(mark)
+    with pytest.raises(Exception, match="conversion failed"):
+        renderer.close()

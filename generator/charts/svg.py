@@ -6,14 +6,23 @@ unchanged chart is never drawn again, in this build or the next. The cache holds
 vl-convert returned; `finish` (ids, ARIA, patterns) runs on every build, so the cache cannot
 change the output. `reuse.py` finds the SVG of an unchanged figure by the key kept with it,
 without building its spec.
+
+In a site build (`SvgRenderer(background=True)`) drawing runs in worker processes while the
+pages are written (vl-convert holds the GIL while it draws, so a thread would not help): on two
+cores one worker draws and the build goes on. A page holds a placeholder for each chart it
+waits for, and `fill` puts the finished SVG in its place just before MkDocs writes the page.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
+import secrets
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,12 +49,19 @@ class Stats:
 
     drawn: int = 0
     cached: int = 0  # SVGs read from the cache, `reused` of them without building the chart
-    seconds: float = 0.0
+    seconds: float = 0.0  # building and placing figures, on the page's own thread
     reused: int = 0
+    drawing: float = 0.0  # drawing in worker processes, alongside the pages
+    shared: int = 0  # the same spec asked for again while its drawing was under way
 
     def line(self) -> str:
-        total, seconds = self.drawn + self.cached, self.seconds
-        return f"Charts: {total} ({self.drawn} drawn, {self.cached} from cache) in {seconds:.2f} s"
+        total = self.drawn + self.cached + self.shared
+        seconds = self.seconds + self.drawing
+        cached = self.cached + self.shared
+        line = f"Charts: {total} ({self.drawn} drawn, {cached} from cache) in {seconds:.2f} s"
+        if self.drawing:
+            line += f" ({self.drawing:.2f} s of it drawing, alongside the pages)"
+        return line
 
 
 @dataclass
@@ -54,6 +70,14 @@ class SvgRenderer:
 
     cache_dir: Path | None = field(default_factory=default_cache_dir)
     stats: Stats = field(default_factory=Stats)
+    background: bool = False  # draw in worker processes; pages get placeholders to `fill`
+    _pool: ProcessPoolExecutor | None = field(default=None, init=False, repr=False)
+    _drawing: dict[str, Future[Drawn]] = field(default_factory=dict, init=False, repr=False)
+    _waiting: dict[str, tuple[Future[Drawn], str, str]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    # Placeholders carry a secret of this build: no text on a page can pose as one.
+    _nonce: str = field(default_factory=lambda: secrets.token_hex(8), init=False, repr=False)
 
     def key(self, spec: dict[str, Any], locale: str) -> str:
         """The hash of all that determines the SVG: the spec, the locale, vl-convert's version."""
@@ -76,22 +100,101 @@ class SvgRenderer:
         `key` is `self.key(spec, locale)` when the caller has it already."""
         key = key or self.key(spec, locale)
         svg = self.cached(key)
-        if svg is None:
-            import vl_convert
+        return svg if svg is not None else self._draw_now(spec, locale, key)
 
-            svg = vl_convert.vegalite_to_svg(
-                spec,
-                format_locale=locale,
-                time_format_locale=locale,
-                allowed_base_urls=[],  # a spec may never fetch anything
-            )
-            self.stats.drawn += 1
-            if (path := self._path(key)) is not None:
-                write_atomically(path, svg)
+    def draw_later(self, spec: dict[str, Any], locale: str, key: str) -> str | Future[Drawn]:
+        """The raw SVG when it is at hand; in the background mode, otherwise, its future.
+
+        A spec already being drawn is drawn once: the second page shares the first's future."""
+        if not self.background:
+            return self.draw(spec, locale, key)
+        if (under_way := self._drawing.get(key)) is not None:
+            self.stats.shared += 1
+            return under_way
+        if (svg := self.cached(key)) is not None:
+            return svg
+        if self._pool is None:
+            # Spawned, not forked: a fork copies a process that may hold threads and locks.
+            spawn = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=_workers(), mp_context=spawn)
+        future = self._pool.submit(_draw, spec, locale)
+        future.add_done_callback(lambda done: self._keep(key, done))
+        self._drawing[key] = future
+        return future
+
+    def placeholder(self, raw: Future[Drawn], prefix: str, labelled_by: str) -> str:
+        """A mark on the page where `fill` will put the finished SVG once it is drawn."""
+        mark = f"<!--mvi-chart:{self._nonce}:{len(self._waiting)}-->"
+        self._waiting[mark] = (raw, prefix, labelled_by)
+        return mark
+
+    def fill(self, html: str) -> str:
+        """`html` with each placeholder replaced by its finished SVG, waiting for the drawing.
+
+        A drawing that failed raises its error here, on the page that shows the chart."""
+        if f"<!--mvi-chart:{self._nonce}:" not in html:
+            return html
+
+        def finished(match: re.Match[str]) -> str:
+            raw, prefix, labelled_by = self._waiting[match[0]]
+            return finish(raw.result().svg, prefix, labelled_by)
+
+        return re.sub(f"<!--mvi-chart:{self._nonce}:\\d+-->", finished, html)
+
+    def close(self) -> None:
+        """Wait for every drawing (so each is in the cache, and a failure is raised), then stop."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+        for future in self._drawing.values():
+            future.result()
+
+    def _draw_now(self, spec: dict[str, Any], locale: str, key: str) -> str:
+        svg = _draw(spec, locale).svg
+        self.stats.drawn += 1
+        if (path := self._path(key)) is not None:
+            write_atomically(path, svg)
         return svg
+
+    def _keep(self, key: str, done: Future[Drawn]) -> None:
+        """Count a background drawing and keep its SVG (a failure is raised where it is used)."""
+        if done.cancelled() or done.exception() is not None:
+            return
+        drawn = done.result()
+        self.stats.drawn += 1
+        self.stats.drawing += drawn.seconds
+        if (path := self._path(key)) is not None:
+            write_atomically(path, drawn.svg)
 
     def _path(self, key: str) -> Path | None:
         return self.cache_dir / key[:2] / f"{key}.svg" if self.cache_dir else None
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """What a worker returns: the raw SVG, and how long drawing it took there."""
+
+    svg: str
+    seconds: float
+
+
+def _draw(spec: dict[str, Any], locale: str) -> Drawn:
+    """Draw one spec with vl-convert (in this process or in a worker)."""
+    import vl_convert
+
+    started = time.perf_counter()
+    svg = vl_convert.vegalite_to_svg(
+        spec,
+        format_locale=locale,
+        time_format_locale=locale,
+        allowed_base_urls=[],  # a spec may never fetch anything
+    )
+    return Drawn(svg, time.perf_counter() - started)
+
+
+def _workers() -> int:
+    """One core stays with the build; the others draw (at least one, at most four)."""
+    return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
 def finish(svg: str, prefix: str, labelled_by: str) -> str:

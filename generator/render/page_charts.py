@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,7 +88,7 @@ class PageCharts:
             return None
         spec, locale = figure.spec(), _LOCALES[self.lang]
         svg_key = self.renderer.key(spec, locale)
-        placed = self._add(figure, self.renderer.draw(spec, locale, svg_key))
+        placed = self._add(figure, self.renderer.draw_later(spec, locale, svg_key))
         if store and key:
             store.save(key, figure, svg_key)
         return placed
@@ -96,15 +97,19 @@ class PageCharts:
         """Draw `figure` and give it an id and a CSV name unique on this page."""
         return self._draw(figure, None, None)
 
-    def _add(self, figure: Figure | ReusedFigure, raw: str) -> PlacedFigure:
-        """Give a drawn figure an id and a CSV name unique on this page."""
+    def _add(self, figure: Figure | ReusedFigure, raw: str | Future[str]) -> PlacedFigure:
+        """Give a figure an id and a CSV name unique on this page; its SVG may still be drawing."""
         taken = {placed.id for placed in self.placed}
         name, n = figure.name, 1
         while f"chart-{name}" in taken:
             n += 1
             name = f"{figure.name}-{n}"
         chart_id = f"chart-{name}"
-        svg = finish(raw, chart_id, f"{chart_id}-title {chart_id}-summary")
+        labelled_by = f"{chart_id}-title {chart_id}-summary"
+        if isinstance(raw, str):
+            svg = finish(raw, chart_id, labelled_by)
+        else:  # `SvgRenderer.fill` puts it in place when the page is written
+            svg = self.renderer.placeholder(raw, chart_id, labelled_by)
         # Vega escapes every text it writes into the SVG (tests/test_charts.py holds it to that).
         placed = PlacedFigure(figure, chart_id, Markup(svg), f"{name}.csv")
         self.placed.append(placed)
