@@ -327,3 +327,16 @@ def test_a_failed_drawing_stops_the_page_that_shows_it() -> None:
         renderer.fill(mark)
     with pytest.raises(Exception, match="conversion failed"):
         renderer.close()
+
+
+def test_a_long_timeline_shows_the_first_tenders_and_says_so(data: DataSet) -> None:
+    base = next(t for t in build_crossref(data).open_tenders)
+    many = [base.model_copy(update={"id": f"{base.id}-{n:02d}"}) for n in range(25)]
+    figure = figures.timeline(many, "nl")
+    assert figure is not None
+    assert len(figure.frame) == figures.TIMELINE_ROWS == 20
+    assert figure.summary.startswith("25 geplande aanbestedingen")
+    assert "De grafiek toont de eerste 20" in figure.summary
+    assert list(figure.frame["tender"])[-1].endswith(f"({base.id}-19)"), "the first 20, in order"
+    short = figures.timeline(many[:20], "en")
+    assert short is not None and len(short.frame) == 20 and "first 20" not in short.summary

@@ -46,6 +46,9 @@ KINDS = (
 LEVELS: tuple[str, ...] = tuple(AMBITION_LEVELS)  # basis, significant, ambitieus
 _ACTION_STATUSES = ("done", "in-progress", "not-started", "delayed", "cancelled")
 _AXIS_LABEL = 48  # characters of a title shown next to a bar; the table has the whole title
+# Tenders on one timeline: more is unreadable on a phone (a row is 26 px) and slow to draw. The
+# page's tender table above the chart lists them all.
+TIMELINE_ROWS = 20
 
 
 @dataclass(frozen=True)
@@ -400,11 +403,13 @@ _MILESTONES = ("consultation", "publication", "contract_start")
 
 
 def timeline(tenders: list[Tender], lang: Lang) -> Figure | None:
-    """Each tender from market consultation through expected publication to contract start."""
+    """Each tender from market consultation through expected publication to contract start.
+
+    `tenders` come in calendar order; the chart shows the first `TIMELINE_ROWS` of them."""
     if not tenders:
         return None
     rows, seen = [], set()
-    for tender in tenders:
+    for tender in tenders[:TIMELINE_ROWS]:
         label = _short(tender.title.get(lang))
         if label in seen:
             label = f"{label} ({tender.id})"
@@ -476,6 +481,8 @@ def timeline(tenders: list[Tender], lang: Lang) -> Figure | None:
         first=i18n.format_planned(first.expected_publication, lang),
         last=i18n.format_planned(last.expected_publication, lang),
     )
+    if len(tenders) > TIMELINE_ROWS:
+        summary += " " + t("chart.timeline.first", lang, shown=TIMELINE_ROWS)
     title = t("chart.timeline.title", lang)
     return Figure(
         name="timeline",

@@ -627,6 +627,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{last}.",
         "{count} planned tenders; the first expected publication is {first}, the last {last}.",
     ),
+    "chart.timeline.first": (
+        "De grafiek toont de eerste {shown}; de tabel hierboven noemt ze allemaal.",
+        "The chart shows the first {shown}; the table above lists them all.",
+    ),
     "chart.timeline.consultation": ("Marktconsultatie", "Market consultation"),
     "chart.timeline.publication": ("Verwachte publicatie", "Expected publication"),
     "chart.timeline.contract_start": ("Start contract", "Contract start"),
