@@ -12,9 +12,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -44,6 +46,7 @@ _images: list[Path] = []
 _feeds: list[tuple[str, bytes]] = []  # (site path, content) of the .ics and Atom feeds
 _downloads: list[Download] = []  # the open-data files
 _renderer: list[SvgRenderer] = []  # this build's, drawing charts while MkDocs writes pages
+_fragments: dict[tuple[str, ...], str] = {}  # template output shared by pages, for this build
 
 
 def report_language() -> str:
@@ -149,6 +152,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **_:
         alternate=generated.alternate,
         breadcrumbs=[(str(escape(title)), url) for title, url in generated.breadcrumbs],
         searchable=generated.searchable,
+        # Out of the navigation, no item in it is active: the page can share its rendering.
+        shared_nav=not generated.in_nav,
     )
     return ""
 
@@ -169,6 +174,23 @@ def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
 def on_post_page(output: str, page: MkDocsPage, **_: Any) -> str:
     """The page with its charts in place: as late as MkDocs allows, so drawing overlaps most."""
     return _renderer[0].fill(output) if _renderer else output
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Give the theme `shared_fragment`, with nothing kept from an earlier build."""
+    _fragments.clear()
+    env.globals["shared_fragment"] = shared_fragment
+    return env
+
+
+def shared_fragment(*key: str, caller: Callable[[], str]) -> str:
+    """The output of a `{% call shared_fragment(...) %}` block, rendered once per `key`.
+
+    The key must name everything the block's output depends on; `theme/partials/nav.html`
+    says why the language and the depth are enough for the navigation of a record page."""
+    if (html := _fragments.get(key)) is None:
+        html = _fragments[key] = caller()
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -17,6 +17,7 @@ from generator.validate import validate_data
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
+LANGS = (("nl", "."), ("en", "en"))
 
 
 @pytest.fixture(scope="session")
@@ -133,6 +134,32 @@ def test_record_pages_are_not_in_the_navigation(site: Path, dataset) -> None:
         assert tender_id not in nav.group(0)
     assert "aanbestedingskalender/" in nav.group(0)
     assert "en/tender-calendar/" not in nav.group(0), "the Dutch page shows the English menu"
+
+
+def _nav_targets(site: Path, page: Path) -> list[str]:
+    """Where the links of a page's main navigation lead, as paths from the site root."""
+    html = page.read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', html, re.S)
+    assert nav, page
+    folder = page.parent
+    return [
+        (folder / href).resolve().relative_to(site.resolve()).as_posix()
+        for href in re.findall(r'href="([^"#]*)"', nav.group(0))
+    ]
+
+
+def test_every_page_shares_the_navigation_of_its_language(site: Path) -> None:
+    """Record pages share one rendering of the navigation per folder; its links must still
+    lead where the navigation on the home page leads (they are relative to the page)."""
+    expected = {lang: _nav_targets(site, site / home / "index.html") for lang, home in LANGS}
+    checked = 0
+    for page in sorted(site.rglob("index.html")):
+        if "pagefind" in page.parts or page.parent == site / "en" or page.parent == site:
+            continue
+        lang = "en" if page.relative_to(site).parts[0] == "en" else "nl"
+        assert _nav_targets(site, page) == expected[lang], page.relative_to(site)
+        checked += 1
+    assert checked > 100
 
 
 def test_each_generated_page_has_one_h1(site: Path, dataset) -> None:
