@@ -159,7 +159,9 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **_:
 
 
 def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
-    generated = _pages.get(page.file.src_uri)
+    # Taken, not looked up: from here MkDocs holds the HTML, and one copy of 20,000 pages is
+    # enough (memory at 10,000 tenders).
+    generated = _pages.pop(page.file.src_uri, None)
     if generated is None:
         return html
     children = [
@@ -172,7 +174,10 @@ def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
 
 
 def on_post_page(output: str, page: MkDocsPage, **_: Any) -> str:
-    """The page with its charts in place: as late as MkDocs allows, so drawing overlaps most."""
+    """The page with its charts in place: as late as MkDocs allows, so drawing overlaps most.
+
+    The page's content is in `output` now; MkDocs would keep it until the build ends."""
+    page.content = None
     return _renderer[0].fill(output) if _renderer else output
 
 
