@@ -210,7 +210,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(download.content)
     try:
-        print(search_index.build(Path(config.site_dir)).line(), file=sys.stderr)
+        index = search_index.build(Path(config.site_dir), search_index.default_cache_dir())
+        print(index.line(), file=sys.stderr)
     except search_index.IndexFailed as error:
         raise Abort(str(error)) from None
 

@@ -66,3 +66,48 @@ def test_the_bundle_holds_only_what_the_search_page_uses(built_site: Path) -> No
 def test_a_failed_index_stops_with_what_pagefind_said(tmp_path: Path) -> None:
     with pytest.raises(search_index.IndexFailed, match="Pagefind could not index the site"):
         search_index.build(tmp_path / "missing-folder")
+
+
+def _site(folder: Path, body: str) -> Path:
+    for lang, name in (("nl", "index.html"), ("en", "en/index.html")):
+        page = folder / name
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            f'<!doctype html><html lang="{lang}"><head><title>T</title></head>'
+            f"<body><main data-pagefind-body><h1>Aanbesteding</h1><p>{body}</p></main>"
+            "</body></html>"
+        )
+    return folder
+
+
+def _bundle(site: Path) -> dict[str, bytes]:
+    bundle = site / search_index.BUNDLE
+    return {
+        p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()
+    }
+
+
+def test_unchanged_pages_reuse_the_kept_index(tmp_path: Path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    first = search_index.build(_site(tmp_path / "a", "asfalt en beton"), cache)
+    assert not first.reused and first.pages == 2
+
+    def no_pagefind(*args, **kwargs):
+        raise AssertionError("Pagefind ran for unchanged pages")
+
+    monkeypatch.setattr(search_index.subprocess, "run", no_pagefind)
+    again = search_index.build(_site(tmp_path / "b", "asfalt en beton"), cache)
+    assert again.reused and (again.pages, again.files) == (first.pages, first.files)
+    assert _bundle(tmp_path / "b") == _bundle(tmp_path / "a")
+    assert "copied from the cache" in again.line()
+
+
+def test_a_changed_page_is_indexed_again_and_replaces_the_kept_index(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    search_index.build(_site(tmp_path / "a", "asfalt"), cache)
+    changed = search_index.build(_site(tmp_path / "b", "zonnepanelen"), cache)
+    assert not changed.reused
+    assert [p.name for p in cache.iterdir()] == [search_index._key(tmp_path / "b")], "one kept"
+    fresh = search_index.build(_site(tmp_path / "c", "zonnepanelen"))  # no cache at all
+    assert _bundle(tmp_path / "c") == _bundle(tmp_path / "b")
+    assert not fresh.reused

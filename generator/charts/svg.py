@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.cache import cache_root
 from generator.charts.palette import INK, pattern_defs
 
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -39,8 +40,8 @@ _INK = re.compile(f'"{INK}"', re.IGNORECASE)
 
 
 def default_cache_dir() -> Path:
-    """`$MVI_CACHE_DIR`, or `.cache/charts` in the working directory (ignored by Git)."""
-    return Path(os.environ.get("MVI_CACHE_DIR") or ".cache") / "charts"
+    """`charts/` in the build cache (generator/cache.py)."""
+    return cache_root() / "charts"
 
 
 @dataclass
