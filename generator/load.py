@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
@@ -23,8 +23,13 @@ _ID = re.compile(ID_PATTERN)
 PARALLEL_FROM = 2_000
 
 
-def load_data(root: Path) -> tuple[DataSet, list[Problem], int]:
-    """Read every file of the layout: the entries, the problems found, and the file count."""
+def load_data(
+    root: Path, each: Callable[[Entry], list[Problem]] | None = None
+) -> tuple[DataSet, list[Problem], int]:
+    """Read every file of the layout: the entries, the problems found, and the file count.
+
+    `each` is called on every entry as soon as its file is read, and its problems are among
+    those returned: the next stage (checking the records) runs while workers still parse."""
     dataset, problems = DataSet(root), list(_unexpected(root))
     jobs: list[tuple[Kind, Path, str]] = []
     for kind in KINDS:
@@ -33,19 +38,25 @@ def load_data(root: Path) -> tuple[DataSet, list[Problem], int]:
     for (kind, path, _), (source, data, found) in zip(jobs, results, strict=True):
         problems.extend(found)
         if source is not None and data is not None:
-            problems.extend(_add_entries(dataset, kind, source, data))
+            entries = _add_entries(dataset, kind, source, data, problems)
+            for entry in entries if each else ():
+                problems.extend(each(entry))
         else:  # keep the id known, so references to it do not cascade into more errors
             dataset.mark_unreadable(kind, path.stem)
     return dataset, problems, len(jobs)
 
 
-def _read_all(jobs: list[tuple[Path, str]]) -> list[tuple[YamlSource | None, Any, list[Problem]]]:
-    """Parse every file; in worker processes when there are many (results keep their order)."""
+def _read_all(
+    jobs: list[tuple[Path, str]],
+) -> Iterator[tuple[YamlSource | None, Any, list[Problem]]]:
+    """Parse every file, in order; in worker processes when there are many, handing each chunk
+    of results on as soon as it is parsed."""
     workers = min(4, os.cpu_count() or 1)
     if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in get_all_start_methods():
-        return [read_yaml(path, display) for path, display in jobs]
+        yield from (read_yaml(path, display) for path, display in jobs)
+        return
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        return list(pool.map(_read_job, jobs, chunksize=max(64, len(jobs) // (workers * 8))))
+        yield from pool.map(_read_job, jobs, chunksize=max(64, len(jobs) // (workers * 8)))
 
 
 def _read_job(job: tuple[Path, str]) -> tuple[YamlSource | None, Any, list[Problem]]:
@@ -105,19 +116,25 @@ def suggest_id(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "nieuw"
 
 
-def _add_entries(dataset: DataSet, kind: Kind, source: YamlSource, data: object) -> list[Problem]:
+def _add_entries(
+    dataset: DataSet, kind: Kind, source: YamlSource, data: object, problems: list[Problem]
+) -> list[Entry]:
+    """Add the records of one file to `dataset` (and its problems to `problems`)."""
     if not isinstance(data, dict):
-        return [source.problem((), "not-a-mapping", found=type(data).__name__)]
-    if kind.is_folder:
-        dataset.add(Entry(kind, source.path.stem, source, (), data))
+        problems.append(source.problem((), "not-a-mapping", found=type(data).__name__))
         return []
-    problems = []
-    for key, value in data.items():
-        if not isinstance(key, str) or not _ID.match(key):
-            problems.append(source.problem((key,), "invalid-id", at_key=True, value=key))
-            continue
-        dataset.add(Entry(kind, key, source, (key,), value))
-    return problems
+    if kind.is_folder:
+        entries = [Entry(kind, source.path.stem, source, (), data)]
+    else:
+        entries = []
+        for key, value in data.items():
+            if not isinstance(key, str) or not _ID.match(key):
+                problems.append(source.problem((key,), "invalid-id", at_key=True, value=key))
+            else:
+                entries.append(Entry(kind, key, source, (key,), value))
+    for entry in entries:
+        dataset.add(entry)
+    return entries
 
 
 def _unexpected(root: Path) -> Iterator[Problem]:

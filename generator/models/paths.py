@@ -64,6 +64,14 @@ def values_at(
     if not path:
         yield loc, obj, False
         return
+    if _fields_only(path):  # most paths: no list or mapping on the way, so one value at most
+        value = obj
+        for step in path:
+            value = getattr(value, step)
+            if value is None:
+                return
+        yield (*loc, *path), value, False
+        return
     step, rest = path[0], path[1:]
     if step == ITEM:
         for index, item in enumerate(obj):
@@ -76,6 +84,11 @@ def values_at(
             yield from values_at(value, rest, (*loc, key))
     else:
         yield from values_at(getattr(obj, step), rest, (*loc, step))
+
+
+@lru_cache(maxsize=1024)
+def _fields_only(path: Path) -> bool:
+    return not any(step in (ITEM, KEY, VALUE) for step in path)
 
 
 def iter_models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.dataset import DataSet
 from generator.load import load_data
 from generator.problems import Report
-from generator.validate.fields import validate_entries
+from generator.validate.fields import validate_entry
 from generator.validate.rules import Context, run_rules
 
 
@@ -29,9 +29,9 @@ def _gc_paused() -> Iterator[None]:
 def validate_data(root: Path, today: dt.date) -> tuple[DataSet, Report]:
     """Load and check everything under `root`; the report holds every problem of every file."""
     with _gc_paused():  # thousands of small acyclic objects: the cyclic GC only slows loading
-        dataset, problems, files = load_data(root)
+        # Each record is checked against its model as soon as its file is read.
+        dataset, problems, files = load_data(root, validate_entry)
         report = Report(problems, files)
-        report.extend(validate_entries(dataset))
     for finding in run_rules(dataset, Context(today)):
         entry = finding.entry
         report.add(

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.dataset import DataSet, Entry
+from generator.dataset import Entry
 from generator.layout import KINDS
 from generator.models.paths import iter_models
 from generator.problems import CODES, Problem
@@ -30,16 +30,8 @@ _TYPE_NAMES = {  # pydantic error type -> (Dutch, English) name of what was expe
 _BOOL_WORDS = {"yes", "no", "ja", "nee", "on", "off", "y", "n", "j"}
 
 
-def validate_entries(dataset: DataSet) -> list[Problem]:
-    """Validate every entry in place; return the problems of those that fail."""
-    problems: list[Problem] = []
-    for kind in KINDS:
-        for entry in dataset.entries[kind.name].values():
-            problems.extend(validate_entry(entry))
-    return problems
-
-
 def validate_entry(entry: Entry) -> list[Problem]:
+    """Validate one entry in place (its `record`); the problems if it fails."""
     raw = entry.raw
     if not isinstance(raw, dict):
         return [entry.source.problem(entry.base, "not-a-mapping", found=_found(raw)[1])]
