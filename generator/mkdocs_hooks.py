@@ -192,7 +192,7 @@ def shared_fragment(*key: str, caller: Callable[[], str]) -> str:
     """The output of a `{% call shared_fragment(...) %}` block, rendered once per `key`.
 
     The key must name everything the block's output depends on; `theme/partials/nav.html`
-    says why the language and the depth are enough for the navigation of a record page."""
+    says why the language and the folder are enough for the navigation of a record page."""
     if (html := _fragments.get(key)) is None:
         html = _fragments[key] = caller()
     return html
