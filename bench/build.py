@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.synth import synthesise
+from generator.editors.synth import synthesise
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.clock import today
-from generator.synth import synthesise
+from generator.base.clock import today
+from generator.editors.synth import synthesise
 from generator.validate import validate_data
 
 ROOT = Path(__file__).resolve().parent.parent

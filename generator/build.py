@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
-from generator.check.output import broken_links, foreign_resources, foreign_scripts, scan_site
-from generator.csp import write_policy
+from generator.publish.checks import broken_links, foreign_resources, foreign_scripts, scan_site
+from generator.publish.csp import write_policy
 
 
 class BuildFailed(Exception):

@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.clock import today
-from generator.output import FORMATS
-from generator.scaffold import SCAFFOLD_KINDS, ScaffoldError, next_step, write_skeleton
-from generator.schemas import write_schemas
-from generator.synth import synthesise
+from generator.base.clock import today
+from generator.editors.scaffold import SCAFFOLD_KINDS, ScaffoldError, next_step, write_skeleton
+from generator.editors.schemas import write_schemas
+from generator.editors.synth import synthesise
+from generator.reports import FORMATS
 from generator.validate import validate_data
 
 log = logging.getLogger(__name__)

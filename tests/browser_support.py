@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
-from generator.render.urls import (
+from generator.base.urls import (
     CONTENT_PAGES,
     KIND_SECTION,
     SEARCH_PAGE,
@@ -24,6 +23,7 @@ from generator.render.urls import (
     home_url,
     record_url,
 )
+from generator.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from browser_support import SIZES
 
-from generator.render.urls import section_url
+from generator.base.urls import section_url
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)

@@ -10,9 +10,9 @@ import pytest
 from browser_support import ROOT, Tab, describe
 
 from generator import validate as validate_module
+from generator.base.urls import record_url
 from generator.build import build_site
 from generator.problems import Report
-from generator.render.urls import record_url
 from generator.validate import validate_data
 
 TODAY = dt.date(2026, 11, 23)

@@ -19,13 +19,13 @@ from types import SimpleNamespace
 
 import pytest
 
+from generator.base.i18n import LANGS, Lang
 from generator.charts import figures, palette
 from generator.charts.figures import Figure
 from generator.charts.svg import SvgRenderer, finish
-from generator.dataset import DataSet
-from generator.render.crossref import build_crossref
-from generator.render.i18n import LANGS, Lang
+from generator.crossref import build_crossref
 from generator.render.page_charts import PageCharts
+from generator.source.dataset import DataSet
 from generator.validate import validate_data
 
 HERE = Path(__file__).resolve().parent

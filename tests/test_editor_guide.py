@@ -7,10 +7,10 @@ import html
 import re
 from pathlib import Path
 
+from generator.base.i18n import LANGS
+from generator.base.urls import CONTENT_PAGES, REFERENCE_PAGES
 from generator.models.fielddocs import FIELDS
 from generator.problems import CODES
-from generator.render.i18n import LANGS
-from generator.render.urls import CONTENT_PAGES, REFERENCE_PAGES
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 

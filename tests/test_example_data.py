@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import TODAY
 
-from generator.clock import today
+from generator.base.clock import today
 from generator.validate import validate_data
 
 DATA = Path(__file__).resolve().parent.parent / "data"

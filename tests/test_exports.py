@@ -15,14 +15,14 @@ import openpyxl
 import pytest
 from jsonschema import Draft202012Validator
 
+from generator.base.i18n import LANGS, format_size
+from generator.base.tables import NO, YES, Sheet, SheetColumn, neutralise, to_csv, to_xlsx
+from generator.base.urls import download_url, section_url
+from generator.crossref import build_crossref
 from generator.export import ocds
 from generator.export.calendar_table import COLUMNS, calendar_sheet
 from generator.export.downloads import Download, build_downloads, extension_url
-from generator.export.spreadsheet import NO, YES, Sheet, SheetColumn, neutralise, to_csv, to_xlsx
-from generator.layout import KINDS
-from generator.render.crossref import build_crossref
-from generator.render.i18n import LANGS, format_size
-from generator.render.urls import download_url, section_url
+from generator.source.layout import KINDS
 from generator.validate import validate_data
 
 SITE_URL = "https://inkopen-met-impact.example.org/"

@@ -13,10 +13,10 @@ import feedparser
 import pytest
 from icalendar import Calendar
 
+from generator.base.urls import feed_url, tender_ics_url
+from generator.crossref import build_crossref
 from generator.models.tender import OPEN_STATUSES
-from generator.render.crossref import build_crossref
 from generator.render.feeds import build_feeds
-from generator.render.urls import feed_url, tender_ics_url
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)

@@ -15,9 +15,9 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from generator.base.urls import feed_url, record_url, section_url
 from generator.build import build_site
 from generator.history.git import read_history
-from generator.render.urls import feed_url, record_url, section_url
 
 ROOT = Path(__file__).resolve().parent.parent
 TENDER = "rvb-2027-zonnepanelen"

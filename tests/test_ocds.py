@@ -24,11 +24,11 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT4
 
+from generator.crossref import build_crossref
 from generator.export import ocds
 from generator.export.ocds import OcdsConfig, dumps, release, release_package, timestamp
 from generator.models.common import PlannedDate
 from generator.models.tender import Duration, Kind, Lot, Procedure, ValueRange
-from generator.render.crossref import build_crossref
 
 ROOT = Path(__file__).resolve().parent.parent
 OCDS_DIR = Path(__file__).resolve().parent / "ocds"

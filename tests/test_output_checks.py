@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.check.output import broken_links, foreign_resources, foreign_scripts, scan_site
+from generator.publish.checks import broken_links, foreign_resources, foreign_scripts, scan_site
 
 PAGE = (
     '<!doctype html><html lang="nl"><head><meta charset="utf-8">{head}</head>'

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.check.output import (
+from generator.publish.checks import (
     RESOURCE_ATTRS,
     RESOURCE_RELS,
     PageScan,

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.base import i18n
+from generator.base.i18n import STRINGS, format_planned, format_range
+from generator.base.urls import relative
 from generator.models.common import PlannedDate
-from generator.render import i18n
-from generator.render.i18n import STRINGS, format_planned, format_range
 from generator.render.markdown import render_markdown
 from generator.render.pages import build_pages
-from generator.render.urls import relative
 from generator.validate import validate_data
 
 TODAY = dt.date(2026, 11, 23)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import TODAY
 
-from generator.clock import today
-from generator.layout import KIND_BY_NAME
+from generator.base.clock import today
+from generator.editors.scaffold import SCAFFOLD_KINDS, WIDTH, ScaffoldError, skeleton
 from generator.models.fielddocs import FIELDS
 from generator.models.paths import iter_models
-from generator.scaffold import SCAFFOLD_KINDS, WIDTH, ScaffoldError, skeleton
+from generator.source.layout import KIND_BY_NAME
 from generator.validate import validate_data
 
 DATA = Path(__file__).resolve().parent.parent / "data"

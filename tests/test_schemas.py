@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.layout import KINDS
-from generator.schemas import all_schemas
+from generator.editors.schemas import all_schemas
+from generator.source.layout import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import search_index
-from generator.render.urls import SEARCH_PAGE
+from generator.base.urls import SEARCH_PAGE
+from generator.publish import search_index
 
 _MAGIC = b"pagefind_dcd"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.base.urls import CONTENT_PAGES, KIND_SECTION, SECTIONS, record_url
 from generator.build import build_site
-from generator.check.output import broken_links, foreign_resources, foreign_scripts, scan_site
-from generator.csp import script_hashes
-from generator.render.urls import CONTENT_PAGES, KIND_SECTION, SECTIONS, record_url
+from generator.publish.checks import broken_links, foreign_resources, foreign_scripts, scan_site
+from generator.publish.csp import script_hashes
 from generator.validate import validate_data
 
 ROOT = Path(__file__).resolve().parent.parent

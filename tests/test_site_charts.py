@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.base.i18n import LANGS, t
+from generator.base.urls import section_url
 from generator.build import build_site
 from generator.charts import figures
 from generator.charts.svg import SvgRenderer
-from generator.render.i18n import LANGS, t
 from generator.render.pages import Page, build_pages
-from generator.render.urls import section_url
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"

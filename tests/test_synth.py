@@ -6,9 +6,9 @@ from pathlib import Path
 
 from conftest import TODAY
 
-from generator import load
-from generator.clock import today
-from generator.synth import synthesise
+from generator.base.clock import today
+from generator.editors.synth import synthesise
+from generator.source import load
 from generator.validate import validate_data
 
 DATA = Path(__file__).resolve().parent.parent / "data"

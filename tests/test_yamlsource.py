@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlsource import YamlSource, dotted, parse_text, read_yaml
+from generator.source.yamlsource import YamlSource, dotted, parse_text, read_yaml
 
 
 @pytest.mark.parametrize(

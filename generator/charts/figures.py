@@ -20,14 +20,14 @@ from typing import Any, Literal
 import altair as alt
 import pandas as pd
 
+from generator.base import i18n
+from generator.base.i18n import Lang, t
+from generator.base.tables import neutralise
 from generator.charts import palette
-from generator.dataset import DataSet
-from generator.export.spreadsheet import neutralise
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
 from generator.models.category_plan import ThemeAmbition
 from generator.models.common import AMBITION_LEVELS, PlannedDate
-from generator.render import i18n
-from generator.render.i18n import Lang, t
+from generator.source.dataset import DataSet
 
 ColumnKind = Literal["text", "integer", "number", "amount", "date"]
 # Every kind of chart, by the name its figures carry (on a page: `chart-<name>`, `<name>.csv`).

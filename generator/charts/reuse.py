@@ -30,10 +30,10 @@ import altair as alt
 import pandas as pd
 from pydantic import BaseModel
 
+from generator.base.i18n import Lang
 from generator.charts.figures import Column, Figure, table_cells, table_csv
 from generator.charts.svg import write_atomically
-from generator.dataset import DataSet
-from generator.render.i18n import Lang
+from generator.source.dataset import DataSet
 
 FORMAT = "1"  # of the files kept: a change here makes every old one unreadable
 # The modules whose code decides what a figure is; what they import of ours counts too.

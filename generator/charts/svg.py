@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.cache import cache_root
+from generator.base.cache import cache_root
 from generator.charts.palette import INK, pattern_defs
 
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -40,7 +40,7 @@ _INK = re.compile(f'"{INK}"', re.IGNORECASE)
 
 
 def default_cache_dir() -> Path:
-    """`charts/` in the build cache (generator/cache.py)."""
+    """`charts/` in the build cache (generator/base/cache.py)."""
     return cache_root() / "charts"
 
 

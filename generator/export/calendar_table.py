@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from generator.dataset import DataSet
-from generator.export.spreadsheet import CellKind, Sheet, SheetColumn
+from generator.base.i18n import Lang, label
+from generator.base.tables import CellKind, Sheet, SheetColumn
+from generator.base.urls import record_url
 from generator.models import Tender
 from generator.models.common import add_months
-from generator.render.i18n import Lang, label
-from generator.render.urls import record_url
+from generator.source.dataset import DataSet
 
 _Value = Callable[[Tender, "_Context"], Any]
 

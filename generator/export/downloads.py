@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urljoin
 
-from generator.dataset import DataSet
+from generator.base.tables import Sheet, to_csv, to_xlsx
+from generator.base.urls import OPEN_DATA, download_url
+from generator.crossref import CrossRef
 from generator.export import ocds, records_json
 from generator.export.calendar_table import calendar_sheet
-from generator.export.spreadsheet import Sheet, to_csv, to_xlsx
-from generator.layout import KINDS
-from generator.render.crossref import CrossRef
-from generator.render.urls import OPEN_DATA, download_url
+from generator.source.dataset import DataSet
+from generator.source.layout import KINDS
 
 ROOT = OPEN_DATA
 EXTENSION_FILES = ("release-schema.json", "README.md")  # published as they are

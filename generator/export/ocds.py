@@ -23,14 +23,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.clock import AMSTERDAM
-from generator.dataset import DataSet
+from generator.base import i18n
+from generator.base.clock import AMSTERDAM
+from generator.base.urls import record_url
+from generator.crossref import CrossRef
 from generator.models import Tender
 from generator.models.common import add_months
 from generator.models.tender import OPEN_STATUSES, Lot, ValueRange
-from generator.render import i18n
-from generator.render.crossref import CrossRef
-from generator.render.urls import record_url
+from generator.source.dataset import DataSet
 
 OCDS_PATH = "open-data/ocds/release-package.json"
 OCDS_VERSION = "1.1"

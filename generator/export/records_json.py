@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.dataset import DataSet
-from generator.layout import Kind
-from generator.schemas import DIALECT
+from generator.editors.schemas import DIALECT
+from generator.source.dataset import DataSet
+from generator.source.layout import Kind
 
 LICENCE = "CC0-1.0"
 

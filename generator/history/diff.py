@@ -15,12 +15,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from generator.layout import KINDS
+from generator.base import i18n
+from generator.base.i18n import Lang, t
 from generator.models import Tender
 from generator.models.common import PlannedDate
 from generator.models.tender import ValueRange
-from generator.render import i18n
-from generator.render.i18n import Lang, t
+from generator.source.layout import KINDS
 
 Action = Literal["added", "changed", "withdrawn", "removed"]
 KIND_ORDER = {kind.name: number for number, kind in enumerate(KINDS)}

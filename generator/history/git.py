@@ -26,10 +26,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.clock import AMSTERDAM
+from generator.base.clock import AMSTERDAM
 from generator.history.diff import KIND_ORDER, RecordChange, diff_records
-from generator.layout import KINDS, Kind
-from generator.yamlsource import parse_text
+from generator.source.layout import KINDS, Kind
+from generator.source.yamlsource import parse_text
 
 _SEP, _RECORD = "\x00", "\x1e"
 _MERGE_PREFIXES = ("Merge pull request", "Merge branch")

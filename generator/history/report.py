@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.base.i18n import Lang, t
+from generator.base.urls import kind_section
 from generator.history.diff import RecordChange, diff_datasets, markdown_text
 from generator.history.git import data_at
-from generator.layout import KINDS
-from generator.render.i18n import Lang, t
-from generator.render.urls import kind_section
+from generator.source.layout import KINDS
 from generator.validate import validate_data
 
 

@@ -18,7 +18,7 @@ from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
 
-from generator.textcheck import markdown_problems, plain_text_problems
+from generator.models.textcheck import markdown_problems, plain_text_problems
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ID = re.compile(ID_PATTERN)

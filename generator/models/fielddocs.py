@@ -16,7 +16,6 @@ from typing import Annotated, Any, Literal, NamedTuple, Union, get_args, get_ori
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.layout import KINDS
 from generator.models.common import (
     Cpv,
     Email,
@@ -30,6 +29,7 @@ from generator.models.common import (
     Year,
 )
 from generator.models.paths import iter_models
+from generator.source.layout import KINDS
 
 Lang = Literal["nl", "en"]
 Description = dict[str, str]  # {"nl": …, "en": …}

@@ -20,17 +20,17 @@ from urllib.parse import urljoin, urlsplit
 
 from icalendar import Calendar, Event
 
-from generator.clock import AMSTERDAM
-from generator.dataset import DataSet
+from generator.base import i18n
+from generator.base.clock import AMSTERDAM
+from generator.base.i18n import LANGS, Lang, t
+from generator.base.urls import feed_url, record_url, section_url, tender_ics_url
+from generator.crossref import CrossRef
 from generator.history.git import Event as ChangeEvent
 from generator.history.git import History
 from generator.models import Tender
 from generator.models.common import PlannedDate
 from generator.models.tender import OPEN_STATUSES
-from generator.render import i18n
-from generator.render.crossref import CrossRef
-from generator.render.i18n import LANGS, Lang, t
-from generator.render.urls import feed_url, record_url, section_url, tender_ics_url
+from generator.source.dataset import DataSet
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML = "http://www.w3.org/XML/1998/namespace"

@@ -17,13 +17,13 @@ from typing import Any
 from altair.utils.schemapi import debug_mode
 from markupsafe import Markup
 
+from generator.base.i18n import Lang
 from generator.charts import figures
 from generator.charts.figures import Figure
 from generator.charts.reuse import FigureStore, ReusedFigure, figure_key
 from generator.charts.svg import SvgRenderer, finish
-from generator.dataset import DataSet
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
-from generator.render.i18n import Lang
+from generator.source.dataset import DataSet
 
 _LOCALES = {"nl": "nl-NL", "en": "en-US"}
 

@@ -18,24 +18,9 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from generator.charts.svg import SvgRenderer
-from generator.dataset import DataSet
-from generator.export.calendar_table import COLUMNS
-from generator.export.downloads import Download
-from generator.history.git import History
-from generator.layout import KINDS, Kind
-from generator.models import Tender
-from generator.models.common import LocalizedMarkdown, LocalizedText, LocalizedTitle
-from generator.models.fielddocs import TYPES, FieldRow, documented_models, field_rows
-from generator.models.paths import iter_models
-from generator.models.tender import OPEN_STATUSES
-from generator.problems import CODES, Severity
-from generator.render import i18n
-from generator.render.crossref import CrossRef, build_crossref
-from generator.render.i18n import LANGS, Lang, t
-from generator.render.markdown import render_markdown
-from generator.render.page_charts import PageCharts, PlacedFigure
-from generator.render.urls import (
+from generator.base import i18n
+from generator.base.i18n import LANGS, Lang, t
+from generator.base.urls import (
     KIND_SECTION,
     REFERENCE_PAGES,
     RESERVED_IDS,
@@ -46,6 +31,21 @@ from generator.render.urls import (
     record_url,
     section_url,
 )
+from generator.charts.svg import SvgRenderer
+from generator.crossref import CrossRef, build_crossref
+from generator.export.calendar_table import COLUMNS
+from generator.export.downloads import Download
+from generator.history.git import History
+from generator.models import Tender
+from generator.models.common import LocalizedMarkdown, LocalizedText, LocalizedTitle
+from generator.models.fielddocs import TYPES, FieldRow, documented_models, field_rows
+from generator.models.paths import iter_models
+from generator.models.tender import OPEN_STATUSES
+from generator.problems import CODES, Severity
+from generator.render.markdown import render_markdown
+from generator.render.page_charts import PageCharts, PlacedFigure
+from generator.source.dataset import DataSet
+from generator.source.layout import KINDS, Kind
 
 Localized = LocalizedText | LocalizedTitle | LocalizedMarkdown
 _HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)

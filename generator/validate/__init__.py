@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.dataset import DataSet
-from generator.load import load_data
 from generator.problems import Report
+from generator.source.dataset import DataSet
+from generator.source.load import load_data
 from generator.validate.fields import validate_entry
 from generator.validate.rules import Context, run_rules
 

@@ -10,11 +10,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.dataset import Entry
-from generator.layout import KINDS
 from generator.models.paths import iter_models
 from generator.problems import CODES, Problem
-from generator.yamlsource import Loc
+from generator.source.dataset import Entry
+from generator.source.layout import KINDS
+from generator.source.yamlsource import Loc
 
 _TYPE_NAMES = {  # pydantic error type -> (Dutch, English) name of what was expected
     "string_type": ("tekst", "text"),

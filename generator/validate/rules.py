@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.dataset import DataSet, Entry
-from generator.layout import IMAGES, KIND_BY_NAME, KINDS
 from generator.models import Tender
 from generator.models.common import (
     AMBITION_LEVELS,
@@ -27,6 +25,8 @@ from generator.models.common import (
     Ref,
 )
 from generator.models.paths import compile_paths, values_at
+from generator.source.dataset import DataSet, Entry
+from generator.source.layout import IMAGES, KIND_BY_NAME, KINDS
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-/* The search page: Pagefind's interface over the site's own index (generator/search_index.py).
+/* The search page: Pagefind's interface over the site's own index (generator/publish/search_index.py).
    A query in the address (?q=…) is searched at once, and each new query is put back in the
    address, so a search can be shared and the back button works. */
 (function () {

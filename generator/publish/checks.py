@@ -53,7 +53,7 @@ THEME_INLINE_SCRIPTS = (
     "var target=document.getElementById(location.hash.slice(1))",
 )
 # Folders of the site's own scripts: the theme's and ours, and the search bundle Pagefind writes
-# after the build (generator/search_index.py).
+# after the build (generator/publish/search_index.py).
 OWN_SCRIPT_FOLDERS = ("assets/javascripts/", "pagefind/")
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
 

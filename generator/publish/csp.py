@@ -16,7 +16,7 @@ import base64
 import hashlib
 from pathlib import Path
 
-from generator.check.output import PageScan
+from generator.publish.checks import PageScan
 
 _META_ANCHOR = '<meta charset="utf-8">'
 

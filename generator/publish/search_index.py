@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from generator.cache import cache_root
+from generator.base.cache import cache_root
 
 BUNDLE = "pagefind"
 # Pagefind writes three interfaces; the search page uses the default one. The others would be

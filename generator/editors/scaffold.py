@@ -31,8 +31,6 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from generator.layout import KIND_BY_NAME
-from generator.load import suggest_id
 from generator.models.common import (
     ID_PATTERN,
     Cpv,
@@ -49,7 +47,9 @@ from generator.models.common import (
 )
 from generator.models.fielddocs import FIELDS
 from generator.models.paths import compile_paths
-from generator.yamlsource import parse_text, read_yaml
+from generator.source.layout import KIND_BY_NAME
+from generator.source.load import suggest_id
+from generator.source.yamlsource import parse_text, read_yaml
 
 SCAFFOLD_KINDS = ("tender", "case", "category-plan", "action-plan")
 WIDTH = 100  # the longest line a skeleton writes (a title given as an option may be longer)

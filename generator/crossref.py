@@ -10,10 +10,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.dataset import DataSet
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
 from generator.models.route_map import Milestone
 from generator.models.tender import OPEN_STATUSES
+from generator.source.dataset import DataSet
 
 
 def tender_order(tender: Tender) -> tuple[dt.date, dt.date, str]:

@@ -12,8 +12,8 @@ import random
 import shutil
 from pathlib import Path
 
-from generator.layout import KIND_BY_NAME
-from generator.yamlsource import parse_text
+from generator.source.layout import KIND_BY_NAME
+from generator.source.yamlsource import parse_text
 
 _SUBJECTS = [
     ("onderhoud van rijkswegen", "maintenance of national roads"),

@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.layout import KINDS, Kind
 from generator.models.common import AMBITION_LEVELS, ID_PATTERN
+from generator.source.layout import KINDS, Kind
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from generator.render.i18n import Lang
+from generator.base.i18n import Lang
 
 SECTIONS: dict[str, dict[Lang, str]] = {
     "calendar": {"nl": "aanbestedingskalender", "en": "tender-calendar"},
@@ -59,7 +59,7 @@ REFERENCE_PAGES: dict[str, dict[Lang, str]] = {
     "messages": {"nl": "redactie/meldingen/", "en": "en/editors/messages/"},
 }
 
-# Full-text search (Pagefind, generator/search_index.py); the header links here from every page.
+# Full-text search (Pagefind, generator/publish/search_index.py); the header links here.
 SEARCH_PAGE: dict[Lang, str] = {"nl": "zoeken/", "en": "en/search/"}
 
 # Subscriptions: one folder per language, one file per scope and format.

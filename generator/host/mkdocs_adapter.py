@@ -24,19 +24,20 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from generator import clock, search_index
 from generator import validate as validation  # looked up per build, so tests can stand in
+from generator.base import clock
+from generator.base.i18n import LANGS, Lang, other, t
+from generator.base.urls import CONTENT_PAGES, home_url, src_uri
 from generator.charts.svg import SvgRenderer
+from generator.crossref import build_crossref
 from generator.export.downloads import Download, build_downloads, extension_url
 from generator.export.ocds import OcdsConfig
 from generator.history.git import read_history
-from generator.layout import IMAGES
-from generator.output import format_text
-from generator.render.crossref import build_crossref
+from generator.publish import search_index
 from generator.render.feeds import build_feeds
-from generator.render.i18n import LANGS, Lang, other, t
 from generator.render.pages import Page, SiteError, build_pages
-from generator.render.urls import CONTENT_PAGES, home_url, src_uri
+from generator.reports import format_text
+from generator.source.layout import IMAGES
 
 log = logging.getLogger("mkdocs.plugins.mvi")
 

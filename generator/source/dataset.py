@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.layout import KINDS, Kind
 from generator.models import (
     ActionPlan,
     AmbitionLevelInfo,
@@ -20,7 +19,8 @@ from generator.models import (
     Theme,
 )
 from generator.models.common import Strict
-from generator.yamlsource import Loc, YamlSource
+from generator.source.layout import KINDS, Kind
+from generator.source.yamlsource import Loc, YamlSource
 
 
 @dataclass

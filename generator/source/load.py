@@ -10,11 +10,11 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
-from generator.dataset import DataSet, Entry
-from generator.layout import IMAGES, KINDS, Kind
 from generator.models.common import ID_PATTERN
 from generator.problems import Problem, make_problem
-from generator.yamlsource import YamlSource, read_yaml
+from generator.source.dataset import DataSet, Entry
+from generator.source.layout import IMAGES, KINDS, Kind
+from generator.source.yamlsource import YamlSource, read_yaml
 
 _ID = re.compile(ID_PATTERN)
 

@@ -1,0 +1,1 @@
+"""The foundation every stage shares: languages and wording, URLs, today, the cache, tables."""

@@ -1,1 +1,0 @@
-"""Checks of the built site before it replaces the published one: links, anchors, hosts, scripts."""

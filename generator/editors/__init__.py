@@ -1,0 +1,1 @@
+"""Tools for editors and benchmarks: skeleton files, JSON Schemas, synthetic data sets."""

@@ -1,0 +1,1 @@
+"""After the pages are written: output checks, the Content-Security-Policy, the search index."""
