@@ -1,96 +1,68 @@
-"""`mvi-site build`: validate, build into a scratch folder, check, then replace the site at once.
+"""`mvi-site build`: the whole build, as a table of contents. Each step is a module of its own.
 
-A build either publishes a complete, checked site or leaves the previous one exactly as it was:
-invalid data stop it before MkDocs runs, a warning stops it in strict mode, and the output checks
-(links, anchors, foreign hosts, foreign scripts) run before the scratch folder is swapped in.
+A build publishes a complete, checked site or leaves the previous one exactly as it was:
+invalid data stop it before anything is written, and the output checks run before the scratch
+folder is swapped in.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import shutil
 import sys
 from pathlib import Path
 from typing import TextIO
-from urllib.parse import urlsplit
 
-from generator.publish.checks import broken_links, foreign_resources, foreign_scripts, scan_site
-from generator.publish.csp import write_policy
+from generator.charts.svg import SvgRenderer
+from generator.host.chrome import HostFailed, render_chrome
+from generator.memo import Memo, Store
+from generator.publish import checks, search_index
+from generator.publish.csp import Policy, write_headers
+from generator.publish.scratch import Scratch
+from generator.publish.write import write_site
+from generator.reports import format_text
+from generator.settings import Settings
+from generator.site import assemble, check_site, history_note
 
 
 class BuildFailed(Exception):
     """The build stopped; the message says why, for the person who must fix it."""
 
 
-def build_site(
-    config_file: Path,
-    site_dir: Path,
-    data: Path,
-    *,
-    lang: str = "nl",
-    out: TextIO | None = None,
-) -> None:
-    """Build the site into `site_dir`, or raise BuildFailed and leave `site_dir` untouched.
-
-    The data are validated once, by the MkDocs hooks before anything is written; invalid data
-    abort the build there with the full report in `lang`, and warnings are printed, not fatal
-    (a date passing must not break publication).
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    scratch = site_dir.with_name(f".{site_dir.name}.building")
-    shutil.rmtree(scratch, ignore_errors=True)
-    handler = _warnings_to(out or sys.stderr)
-    saved = {name: os.environ.get(name) for name in ("MVI_DATA", "MVI_LANG")}
-    os.environ.update(MVI_DATA=str(data.resolve()), MVI_LANG=lang)
-    try:
-        config = load_config(str(config_file), site_dir=str(scratch), strict=True)
-        build(config)
-        base = urlsplit(config.site_url or "/").path or "/"
-        pages = scan_site(scratch)
-        problems = (
-            broken_links(scratch, pages, base)
-            + foreign_resources(scratch, pages)
-            + foreign_scripts(pages, base)
+def build_site(settings: Settings, site_dir: Path, out: TextIO | None = None) -> None:
+    """Build the site into `site_dir`, or raise BuildFailed and leave `site_dir` untouched."""
+    out = out or sys.stderr
+    checked = check_site(settings)  # read → validate → plan the pages
+    if not checked.report.ok():
+        raise BuildFailed(
+            "The data are not valid; nothing was built.\n"
+            + format_text(checked.report, settings.lang)
         )
-        if problems:
+    if checked.report.warnings:  # shown, not fatal: time alone must not stop publication
+        print(format_text(checked.report, settings.lang), file=out)
+    site = assemble(checked)  # every output planned, with how to make it
+    if note := history_note(site.world.history):
+        print(note, file=out)
+    cache = settings.cache
+    store = Store(cache / "outputs.sqlite" if cache else None)
+    renderer = SvgRenderer(cache_dir=cache / "charts" if cache else None, background=True)
+    with Scratch(site_dir) as scratch:  # the previous site stays as it is until the swap
+        try:  # the host renders the chrome: frames and hand-written pages
+            chrome = render_chrome(
+                site.host_request(), cache / "host" if cache else None, scratch.aside("host")
+            )
+        except HostFailed as error:
+            raise BuildFailed(str(error)) from None
+        policy = Policy.for_pages(checks.scan_page(text) for text in chrome.pages())
+        try:  # every page rendered (or kept) into its frame, every file made
+            memo = Memo(site.world, store)
+            written = write_site(site, chrome, policy.add_to, scratch.path, memo, renderer)
+        finally:
+            renderer.close()
+            store.close()
+        print(renderer.stats.line(), file=out)
+        print(memo.stats.line(), file=out)
+        search = search_index.build(scratch.path, cache / "search" if cache else None)
+        print(search.line(), file=out)
+        if problems := checks.check_site(scratch.path, written.pages, settings.site_url):
             raise BuildFailed("The built site failed its checks:\n" + "\n".join(problems))
-        write_policy(scratch, pages)
-    except (Abort, MkDocsException) as error:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise BuildFailed(str(error).strip()) from None
-    except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-    _swap(scratch, site_dir)
-
-
-def _swap(scratch: Path, site_dir: Path) -> None:
-    """Replace `site_dir` by `scratch` with two renames, so no half site is ever in place."""
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    scratch.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _warnings_to(out: TextIO) -> logging.Handler:
-    """Show MkDocs' warnings (which fail a strict build) to the editor, without its info lines."""
-    handler = logging.StreamHandler(out)
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    return handler
+        write_headers(scratch.path, policy)
+        scratch.swap()

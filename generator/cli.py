@@ -1,6 +1,8 @@
-"""The `mvi-site` command: validate data, build the site, export schemas.
+"""The `mvi-site` command: validate data, build or serve the site, export schemas.
 
-Exit codes: 0 valid, 1 invalid data, 2 usage error. No traceback reaches the editor.
+Exit codes: 0 valid, 1 invalid data, 2 usage error. No traceback reaches the editor. This is
+the only module that reads the environment (`MVI_SITE_URL`, `MVI_TODAY`, `SOURCE_DATE_EPOCH`,
+`MVI_CACHE_DIR`, `MVI_LANG`): everything after it is given a `Settings`.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.base.clock import today
+from generator.base import clock
+from generator.base.cache import cache_root
 from generator.editors.scaffold import SCAFFOLD_KINDS, ScaffoldError, next_step, write_skeleton
 from generator.editors.schemas import write_schemas
 from generator.editors.synth import synthesise
 from generator.reports import FORMATS
+from generator.settings import Settings, load_settings
 from generator.validate import validate_data
 
 log = logging.getLogger(__name__)
@@ -67,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--today", type=_date, help="judge staleness as of this date (YYYY-MM-DD)"
     )
+    validate.add_argument(
+        "--config",
+        default=Path("mkdocs.yml"),
+        type=Path,
+        help="site configuration, for the checks of the site as a whole (default: mkdocs.yml)",
+    )
     validate.set_defaults(handler=_validate)
 
     build = commands.add_parser(
@@ -88,7 +98,20 @@ def _parser() -> argparse.ArgumentParser:
         help="language of the messages (default: nl, or $MVI_LANG)",
     )
     build.add_argument("--today", type=_date, help="build as of this date (YYYY-MM-DD)")
+    build.add_argument("--site-url", help="where the site is published (default: $MVI_SITE_URL)")
     build.set_defaults(handler=_build)
+
+    serve = commands.add_parser(
+        "serve", help="build, then serve the site on this machine and rebuild on every change"
+    )
+    for argument in ("--data", "--config", "--lang", "--today"):
+        action = next(a for a in build._actions if argument in a.option_strings)
+        serve._add_action(action)
+    serve.add_argument(
+        "--site-dir", default=Path("site"), type=Path, help="output folder (default: site)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    serve.set_defaults(handler=_serve)
 
     schema = commands.add_parser("schema", help="write a JSON Schema per kind of file")
     schema.add_argument("--out", type=Path, required=True, help="folder to write into")
@@ -153,34 +176,68 @@ def _date(text: str) -> str:
     return text
 
 
+def today(given: str | None = None) -> dt.date:
+    """`--today`, else `$MVI_TODAY`, else `$SOURCE_DATE_EPOCH`, else the clock (Amsterdam)."""
+    return clock.today(given or os.environ.get("MVI_TODAY"), os.environ.get("SOURCE_DATE_EPOCH"))
+
+
+def settings(args: argparse.Namespace) -> Settings:
+    """The settings of a build from its arguments, mkdocs.yml and the environment."""
+    return load_settings(
+        args.config,
+        data=args.data,
+        today=today(args.today),
+        lang=args.lang,
+        cache=Path(os.environ.get("MVI_CACHE_DIR") or cache_root()),
+        site_url=getattr(args, "site_url", None) or os.environ.get("MVI_SITE_URL"),
+    )
+
+
 def _validate(args: argparse.Namespace) -> int:
     if not args.data.is_dir():
         print(f"mvi-site: data folder not found: {args.data}", file=sys.stderr)
         return EXIT_USAGE
-    _, report = validate_data(args.data, today(args.today))
+    if args.config.is_file():  # the data and the site as a whole
+        from generator.site import check_site
+
+        report = check_site(settings(args)).report
+    else:
+        _, report = validate_data(args.data, today(args.today))
     print(FORMATS[args.format](report, args.lang))
     return EXIT_OK if report.ok(strict=args.strict) else EXIT_INVALID
+
+
+def _usable(args: argparse.Namespace) -> bool:
+    if not args.data.is_dir():
+        print(f"mvi-site: data folder not found: {args.data}", file=sys.stderr)
+        return False
+    if not args.config.is_file():
+        print(f"mvi-site: configuration not found: {args.config}", file=sys.stderr)
+        return False
+    return True
 
 
 def _build(args: argparse.Namespace) -> int:
     from generator.build import BuildFailed, build_site
 
-    if not args.data.is_dir():
-        print(f"mvi-site: data folder not found: {args.data}", file=sys.stderr)
+    if not _usable(args):
         return EXIT_USAGE
-    if not args.config.is_file():
-        print(f"mvi-site: configuration not found: {args.config}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.today:  # the MkDocs hooks read the date from the environment
-        os.environ["MVI_TODAY"] = args.today
     try:
-        build_site(args.config, args.site_dir, args.data, lang=args.lang)
+        build_site(settings(args), args.site_dir)
     except BuildFailed as failure:
         print(failure, file=sys.stderr)
         print(f"mvi-site: the build failed; {args.site_dir} was left as it was.", file=sys.stderr)
         return EXIT_INVALID
     print(f"mvi-site: site built in {args.site_dir}")
     return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    if not _usable(args):
+        return EXIT_USAGE
+    return serve(settings(args), args.site_dir, args.port)
 
 
 def _schema(args: argparse.Namespace) -> int:

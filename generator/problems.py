@@ -492,6 +492,57 @@ _code(
     "the Dutch text.",
 )
 
+# --- The site as a whole (settings and pages) --------------------------------------------------
+_code(
+    "site-url",
+    E,
+    "Site address not valid",
+    "het adres van de site '{value}' is geen absolute http(s)-URL",
+    "the site address '{value}' is not an absolute http(s) URL",
+    "Zet site_url in mkdocs.yml (of MVI_SITE_URL) op het adres waar de site staat, zoals "
+    "'https://inkopen.example.org/'.",
+    "Set site_url in mkdocs.yml (or MVI_SITE_URL) to where the site is published, such as "
+    "'https://inkopen.example.org/'.",
+)
+_code(
+    "ocid-prefix",
+    E,
+    "OCID prefix not valid",
+    "het OCID-voorvoegsel '{value}' is niet geldig: het is 'ocds-' en 6 kleine letters of cijfers",
+    "the OCID prefix '{value}' is not valid: it is 'ocds-' and 6 lower-case letters or digits",
+    "Zet extra.ocds.ocid_prefix op het voorvoegsel dat de Open Contracting Partnership "
+    "registreerde, zoals 'ocds-a1b2c3'.",
+    "Set extra.ocds.ocid_prefix to the prefix the Open Contracting Partnership registered, "
+    "such as 'ocds-a1b2c3'.",
+)
+_code(
+    "page-collision",
+    E,
+    "Hand-written page on the place of a generated page",
+    "deze pagina zou de pagina /{url} vervangen, die uit de gegevens wordt gemaakt",
+    "this page would replace /{url}, which is made from the data",
+    "Geef het bestand een andere naam of verwijder het.",
+    "Rename or remove the file.",
+)
+_code(
+    "missing-twin",
+    E,
+    "Hand-written page without its twin",
+    "de pagina {name} ontbreekt; elke pagina heeft een Nederlandse en een Engelse versie",
+    "the page {name} is missing; every page has a Dutch and an English version",
+    "Zet het bestand terug (uit de Git-geschiedenis) of maak het, ook als het kort is.",
+    "Restore the file (from the Git history) or write it, even if it is short.",
+)
+_code(
+    "duplicate-url",
+    E,
+    "Two pages on one address",
+    "deze pagina en {other} zouden allebei /{url} zijn",
+    "this page and {other} would both be /{url}",
+    "Geef een van beide een andere id.",
+    "Give one of them another id.",
+)
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

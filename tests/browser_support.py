@@ -6,7 +6,6 @@ Content-Security-Policy from `site/_headers`, in the system Chromium driven by P
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from collections.abc import Iterator
@@ -23,7 +22,6 @@ from generator.base.urls import (
     home_url,
     record_url,
 )
-from generator.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -83,13 +81,9 @@ def chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, chart_cache: Path) -> Path:
-    out = tmp_path_factory.mktemp("browser") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MVI_DATA", str(ROOT / "data"))
-        patch.setenv("MVI_TODAY", TODAY)
-        patch.setenv("MVI_CACHE_DIR", str(chart_cache))
-        build_site(ROOT / "mkdocs.yml", out, ROOT / "data", out=io.StringIO())
-    return out
+    from conftest import build_into
+
+    return build_into(tmp_path_factory.mktemp("browser") / "site", cache=chart_cache)
 
 
 @pytest.fixture(scope="session")

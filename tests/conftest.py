@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from generator.build import build_site
 from generator.cli import main
+from generator.settings import Settings, load_settings
 
 # The browser gates' fixtures: the built site served on loopback, and Debian's Chromium.
 pytest_plugins = ["browser_support"]
 
 TODAY = "2026-11-23"
+ROOT = Path(__file__).resolve().parent.parent
 
 MINIMAL: dict[str, str] = {
     "themes.yaml": """\
@@ -143,6 +149,33 @@ MINIMAL: dict[str, str] = {
             unit: {nl: km per jaar, en: km a year}
         """,
 }
+
+
+def site_settings(
+    data: Path | None = None,
+    cache: Path | None = None,
+    today: str = TODAY,
+    config: Path | None = None,
+) -> Settings:
+    """The settings a test build uses: the repository's mkdocs.yml and example data by default."""
+    return load_settings(
+        config or ROOT / "mkdocs.yml",
+        data=data or ROOT / "data",
+        today=dt.date.fromisoformat(today),
+        cache=cache,
+    )
+
+
+def build_into(
+    site: Path,
+    data: Path | None = None,
+    cache: Path | None = None,
+    out: io.StringIO | None = None,
+    **options: Any,
+) -> Path:
+    """Build a site as `mvi-site build` would; what it prints goes to `out` (or nowhere)."""
+    build_site(site_settings(data, cache, **options), site, out=out or io.StringIO())
+    return site
 
 
 @dataclass

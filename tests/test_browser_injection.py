@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT, Tab, describe
+from browser_support import Tab, describe
+from conftest import build_into
 
 from generator import validate as validate_module
 from generator.base.urls import record_url
-from generator.build import build_site
 from generator.problems import Report
 from generator.validate import validate_data
 
@@ -86,9 +85,7 @@ def unsafe_site(tmp_path_factory, data_dir_factory) -> tuple[Path, dict[str, str
     with pytest.MonkeyPatch.context() as patch:
         fake = lambda root, today: (dataset, Report([], 0))  # noqa: E731 - one-line stand-in
         patch.setattr(validate_module, "validate_data", fake)
-        patch.setenv("MVI_DATA", str(data))
-        patch.setenv("MVI_TODAY", TODAY.isoformat())
-        build_site(ROOT / "mkdocs.yml", out, data, out=io.StringIO())
+        build_into(out, data, today=TODAY.isoformat())
     return out, pages
 
 

@@ -25,8 +25,6 @@ def project(tmp_path: Path, data_dir: Path) -> Path:
     for name in ("content", "theme"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "generator" / "host").mkdir(parents=True)
-    shutil.copy(ROOT / "generator" / "host" / "mkdocs_adapter.py", tmp_path / "generator" / "host")
     if data_dir != tmp_path / "data":
         shutil.copytree(data_dir, tmp_path / "data")
     return tmp_path

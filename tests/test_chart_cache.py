@@ -1,16 +1,18 @@
 """Figures kept between builds: reused without building the chart, and never when anything changed.
 
-A second build from the same inputs and code places each figure from the figure store and the
-SVG cache without building an Altair chart or calling `to_dict()`; a changed record, language,
-data set or code version gives a new key, so the figure is built (and drawn) again.
+A second build from the same inputs and code places each figure from the build's outputs and the
+SVG cache without building an Altair chart or calling `to_dict()`; a changed argument, language,
+record the builder read, or code version means the figure is built (and drawn) again. What a
+builder reads of the data counts as read by the page, whether it ran or its figure was kept.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +20,15 @@ import altair as alt
 import numpy as np
 import pytest
 
+from generator import memo as memo_module
 from generator.base.i18n import Lang
-from generator.charts import figures, reuse
-from generator.charts.reuse import ReusedFigure, dataset_digest, figure_key
+from generator.charts import figures
+from generator.charts.reuse import ReusedFigure, figure_id
 from generator.charts.svg import SvgRenderer
 from generator.crossref import build_crossref
+from generator.history.git import History
+from generator.inputs import Inputs, Reads, World
+from generator.memo import Memo, Store
 from generator.models import Tender
 from generator.models.common import PlannedDate
 from generator.render.page_charts import PageCharts, PlacedFigure
@@ -66,9 +72,28 @@ def altair_calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return calls
 
 
-def every_kind(charts: PageCharts, data: DataSet) -> Iterator[PlacedFigure | None]:
-    """Place one figure of every kind, from the fixture data."""
-    ref = build_crossref(data)
+def _world(data: DataSet, code: str = "this code") -> World:
+    frozen = data.frozen()
+    history = History(available=False, reason="no-git")
+    return World(frozen, build_crossref(frozen), history, TODAY, {"code": code, "settings": "-"})
+
+
+@contextmanager
+def build(
+    data: DataSet, cache: Path | None, lang: Lang = "en", code: str = "this code"
+) -> Iterator[PageCharts]:
+    """The charts of one page in one build with the build cache `cache` (None: no cache)."""
+    world = _world(data, code)
+    store = Store(cache / "outputs.sqlite" if cache else None)
+    memo = Memo(world, store) if cache else None
+    renderer = SvgRenderer(cache_dir=cache / "charts" if cache else None)
+    yield PageCharts(lang, Inputs(world, Reads(), memo), renderer)
+    store.close()
+
+
+def every_kind(charts: PageCharts) -> Iterator[PlacedFigure | None]:
+    """Place one figure of every kind, from the data the page reads."""
+    data, ref = charts.inputs.data, charts.inputs.ref
     plan = data.category_plans["ict-werkomgeving-rijk"]
     action_plan = data.action_plans["ienw-2025-2028"]
     yield charts.pipeline_count(ref.open_tenders)
@@ -93,10 +118,12 @@ def _timeline(data: DataSet) -> list[Tender]:
     return [t for t in build_crossref(data).open_tenders if t.category == "ict-werkomgeving-rijk"]
 
 
-def _place_timeline(cache: Path, tenders: list[Tender], lang: Lang = "en") -> PageCharts:
-    """A page with one timeline, as a build with chart cache `cache` would place it."""
-    charts = PageCharts(lang, DataSet(FIXTURE), SvgRenderer(cache_dir=cache))  # reads no data
-    assert charts.timeline(tenders) is not None
+def _place_timeline(
+    data: DataSet, cache: Path, tenders: list[Tender], lang: Lang = "en", code: str = "this code"
+) -> PageCharts:
+    """A page with one timeline, as a build with the build cache `cache` would place it."""
+    with build(data, cache, lang, code) as charts:
+        assert charts.timeline(tenders) is not None
     return charts
 
 
@@ -107,15 +134,15 @@ def _place_timeline(cache: Path, tenders: list[Tender], lang: Lang = "en") -> Pa
 def test_second_placement_builds_no_chart_and_shows_the_same(
     data: DataSet, tmp_path: Path, altair_calls: Counter[str], lang: Lang
 ) -> None:
-    first = PageCharts(lang, data, SvgRenderer(cache_dir=tmp_path))
-    built = [placed for placed in every_kind(first, data) if placed]
+    with build(data, tmp_path, lang) as first:
+        built = [placed for placed in every_kind(first) if placed]
     assert len(built) == len(figures.KINDS)
     assert first.renderer.stats.reused == 0
     assert altair_calls["Figure.spec"] == len(built)
 
     altair_calls.clear()
-    second = PageCharts(lang, data, SvgRenderer(cache_dir=tmp_path))  # a build after this one
-    reused = [placed for placed in every_kind(second, data) if placed]
+    with build(data, tmp_path, lang) as second:  # a build after this one
+        reused = [placed for placed in every_kind(second) if placed]
     assert not altair_calls, f"a reused figure built a chart: {dict(altair_calls)}"
     stats = second.renderer.stats
     assert (stats.drawn, stats.cached, stats.reused) == (0, len(built), len(built))
@@ -123,21 +150,22 @@ def test_second_placement_builds_no_chart_and_shows_the_same(
     assert all(isinstance(placed.figure, ReusedFigure) for placed in reused)
     assert [_shown(p) for p in reused] == [_shown(p) for p in built]
     assert [p.figure.records() for p in reused] == [p.figure.records() for p in built]
+    assert second.inputs.reads.deps == first.inputs.reads.deps, "the page read the same"
 
 
 def test_a_reused_figure_builds_its_spec_when_asked(data: DataSet, tmp_path: Path) -> None:
     tenders = _timeline(data)
-    built = _place_timeline(tmp_path, tenders).placed[0].figure
-    reused = _place_timeline(tmp_path, tenders).placed[0].figure
+    built = _place_timeline(data, tmp_path, tenders).placed[0].figure
+    reused = _place_timeline(data, tmp_path, tenders).placed[0].figure
     assert isinstance(reused, ReusedFigure)
     assert reused.spec() == built.spec()  # what tests/test_site_charts.py checks pages against
     assert reused.frame.equals(built.frame)
 
 
-def test_without_a_cache_dir_nothing_is_kept(data: DataSet, altair_calls: Counter[str]) -> None:
+def test_without_a_cache_nothing_is_kept(data: DataSet, altair_calls: Counter[str]) -> None:
     for _ in range(2):
-        charts = PageCharts("nl", data, SvgRenderer(cache_dir=None))
-        assert charts.timeline(_timeline(data)) is not None
+        with build(data, None, "nl") as charts:
+            assert charts.timeline(_timeline(data)) is not None
     assert altair_calls["Figure.spec"] == 2
 
 
@@ -156,111 +184,112 @@ def test_a_changed_tender_gives_a_new_spec_and_its_own_svg(
     data: DataSet, tmp_path: Path, altair_calls: Counter[str], field: str
 ) -> None:
     tenders = _timeline(data)
-    before = _place_timeline(tmp_path, tenders).placed[0]
+    before = _place_timeline(data, tmp_path, tenders).placed[0]
     changed = [_changed_tender(tenders[0], field), *tenders[1:]]
 
     altair_calls.clear()
-    after = _place_timeline(tmp_path, changed)
+    after = _place_timeline(data, tmp_path, changed)
     assert altair_calls["Figure.spec"] == 1, "built again"
     assert (after.renderer.stats.drawn, after.renderer.stats.reused) == (1, 0)
     placed = after.placed[0]
     fresh = figures.timeline(changed, "en")
     assert fresh is not None
     assert placed.figure.csv() == fresh.csv() != before.figure.csv()
-    alone = PageCharts("en", data, SvgRenderer(cache_dir=None))  # drawn from nothing kept
-    assert alone.place(fresh).svg == placed.svg != before.svg  # type: ignore[union-attr]
+    with build(data, None) as alone:  # drawn from nothing kept
+        assert alone.place(fresh).svg == placed.svg != before.svg  # type: ignore[union-attr]
 
     altair_calls.clear()
-    again = _place_timeline(tmp_path, changed)  # and the changed figure is kept in turn
+    again = _place_timeline(data, tmp_path, changed)  # and the changed figure is kept in turn
     assert not altair_calls
     assert again.placed[0].svg == placed.svg
 
 
-def test_the_language_is_part_of_the_key(data: DataSet, tmp_path: Path) -> None:
+def test_the_language_is_part_of_the_id(data: DataSet, tmp_path: Path) -> None:
     tenders = _timeline(data)
-    english = _place_timeline(tmp_path, tenders, "en")
-    dutch = _place_timeline(tmp_path, tenders, "nl")
+    english = _place_timeline(data, tmp_path, tenders, "en")
+    dutch = _place_timeline(data, tmp_path, tenders, "nl")
     assert (dutch.renderer.stats.drawn, dutch.renderer.stats.reused) == (1, 0)
     assert dutch.placed[0].figure.title != english.placed[0].figure.title
-    assert figure_key(figures.timeline, (tenders, "nl")) != figure_key(
-        figures.timeline, (tenders, "en")
+    world = _world(data)
+    assert figure_id(figures.timeline, (tenders, "nl"), world) != figure_id(
+        figures.timeline, (tenders, "en"), world
     )
 
 
-def test_a_changed_record_in_the_data_set_gives_a_new_figure(
+def test_a_changed_record_the_builder_read_gives_a_new_figure(
     data: DataSet, tmp_path: Path, altair_calls: Counter[str]
 ) -> None:
-    """ambition_profile reads theme names from the data set, not from its own argument."""
+    """ambition_profile reads theme names from the data set, not from its own argument; the
+    page that shows it has read them too, whether the figure was built or kept."""
     plan = data.category_plans["ict-werkomgeving-rijk"]
-    first = PageCharts("en", data, SvgRenderer(cache_dir=tmp_path))
-    before = first.ambition_profile(plan.ambitions)
+    theme = next(iter(plan.ambitions))
+    with build(data, tmp_path) as first:
+        before = first.ambition_profile(plan.ambitions)
     assert before is not None
-    digest = dataset_digest(data)
+    assert ("record", "theme", theme) in first.inputs.reads.deps
+    with build(data, tmp_path) as kept:
+        assert kept.ambition_profile(plan.ambitions) is not None
+    assert kept.renderer.stats.reused == 1
+    assert ("record", "theme", theme) in kept.inputs.reads.deps, "a kept figure's reads count"
 
-    entry = data.entries["theme"][next(iter(plan.ambitions))]
+    entry = data.entries["theme"][theme]
     assert entry.record is not None
     renamed = entry.record.name.model_copy(update={"en": "Renamed theme"})
     entry.record = entry.record.model_copy(update={"name": renamed})  # same data set object
-    assert dataset_digest(data) != digest
 
     altair_calls.clear()
-    second = PageCharts("en", data, SvgRenderer(cache_dir=tmp_path))
-    after = second.ambition_profile(plan.ambitions)
+    with build(data, tmp_path) as second:
+        after = second.ambition_profile(plan.ambitions)
     assert after is not None and altair_calls["Figure.spec"] == 1
     assert "Renamed theme" in after.figure.csv().decode()
     assert "Renamed theme" not in before.figure.csv().decode()
 
 
 def test_a_changed_code_version_invalidates(
-    data: DataSet, tmp_path: Path, altair_calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+    data: DataSet, tmp_path: Path, altair_calls: Counter[str]
 ) -> None:
     tenders = _timeline(data)
-    before = _place_timeline(tmp_path, tenders).placed[0]
-    monkeypatch.setattr(reuse, "code_version", lambda: "another version of the chart code")
+    before = _place_timeline(data, tmp_path, tenders).placed[0]
     altair_calls.clear()
-    after = _place_timeline(tmp_path, tenders)
+    after = _place_timeline(data, tmp_path, tenders, code="another version of the code")
     assert altair_calls["Figure.spec"] == 1, "built again"
     stats = after.renderer.stats
     assert (stats.drawn, stats.cached, stats.reused) == (0, 1, 0), "same spec, same SVG"
     assert _shown(after.placed[0]) == _shown(before)
 
 
-def test_the_code_version_covers_the_chart_code_and_libraries(
+def test_the_code_version_covers_the_code_and_the_libraries(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    sources = {
-        path.relative_to(FIXTURE.parents[2]).as_posix() for path in reuse.chart_sources().values()
-    }
-    for needed in (
-        "generator/charts/figures.py",
-        "generator/charts/palette.py",
-        "generator/charts/svg.py",
-        "generator/charts/reuse.py",
-        "generator/base/i18n.py",  # every word in a chart
-        "generator/models/tender.py",
-        "generator/models/common.py",  # PlannedDate
-        "generator/source/dataset.py",
-        "generator/base/tables.py",  # the CSV
-    ):
-        assert needed in sources
-    assert "generator/render/pages.py" not in sources, "only what the charts import"
-
-    version = reuse.code_version()
-    real = reuse.importlib.metadata.version
+    version = memo_module.code_version()
+    assert memo_module.code_version.__wrapped__() == version
+    real = memo_module.importlib.metadata.version
     monkeypatch.setattr(
-        reuse.importlib.metadata,
+        memo_module.importlib.metadata,
         "version",
         lambda name: "99.0" if name == "altair" else real(name),
     )
-    assert reuse.code_version.__wrapped__() != version, "a new Altair, new keys"
+    assert memo_module.code_version.__wrapped__() != version, "a new Altair, a new version"
+    monkeypatch.undo()
+    chart_code = Path(figures.__file__)
+    original = chart_code.read_bytes()
+    monkeypatch.setattr(
+        Path, "read_bytes", lambda self: original + b"#" if self == chart_code else real_read(self)
+    )
+    assert memo_module.code_version.__wrapped__() != version, "a changed line of chart code"
 
 
-# --- Keys and the store ----------------------------------------------------------------------
+real_read = Path.read_bytes
 
 
-def test_keys_tell_values_and_types_apart(data: DataSet) -> None:
+# --- Ids and the store -----------------------------------------------------------------------
+
+
+def test_ids_tell_values_and_types_apart(data: DataSet) -> None:
+    world = _world(data)
+
     def key(*args: Any) -> str | None:
-        return figure_key(figures.timeline, args)
+        return figure_id(figures.timeline, args, world)
 
     tenders = _timeline(data)
     assert key(tenders, "en") == key(list(tenders), "en")
@@ -269,45 +298,36 @@ def test_keys_tell_values_and_types_apart(data: DataSet) -> None:
     assert key([1]) != key([True]) != key([1.0])
     assert key(["a", "b"]) != key(["a,b"]) != key([["a", "b"]])
     assert key({"a": 1}) != key({"a": 2})
-    assert figure_key(figures.timeline, (tenders, "en")) != figure_key(
-        figures.pipeline_value, (tenders, "en")
+    assert figure_id(figures.timeline, (tenders, "en"), world) != figure_id(
+        figures.pipeline_value, (tenders, "en"), world
     ), "the builder counts"
     assert key({"a"}) is None, "a set has no order: not kept"
     assert key(iter(tenders)) is None
 
 
-def test_a_data_set_digest_is_kept_until_a_record_changes(data: DataSet) -> None:
-    digest = dataset_digest(data)
-    assert dataset_digest(data) == digest
-    twin, _ = validate_data(FIXTURE, TODAY)
-    assert dataset_digest(twin) == digest, "by content, not by object"
-    del data.entries["case"][next(iter(data.entries["case"]))]
-    assert dataset_digest(data) != digest
-
-
 def test_a_kept_figure_without_its_svg_is_drawn_again(data: DataSet, tmp_path: Path) -> None:
     tenders = _timeline(data)
-    before = _place_timeline(tmp_path, tenders).placed[0]
-    for svg in tmp_path.glob("??/*.svg"):
+    before = _place_timeline(data, tmp_path, tenders).placed[0]
+    for svg in (tmp_path / "charts").glob("??/*.svg"):
         svg.unlink()
-    after = _place_timeline(tmp_path, tenders)
+    after = _place_timeline(data, tmp_path, tenders)
     assert (after.renderer.stats.drawn, after.renderer.stats.reused) == (1, 0)
     assert after.placed[0].svg == before.svg
 
 
-@pytest.mark.parametrize("damage", ["{", '{"name": "timeline"}', "[]"])
+@pytest.mark.parametrize("damage", [b"{", b'{"name": "timeline"}', b"[]"])
 def test_an_unreadable_kept_figure_is_built_again(
-    data: DataSet, tmp_path: Path, damage: str
+    data: DataSet, tmp_path: Path, damage: bytes
 ) -> None:
     tenders = _timeline(data)
-    before = _place_timeline(tmp_path, tenders).placed[0]
-    for kept in (tmp_path / "figures").glob("??/*.json"):
-        kept.write_text(damage, encoding="utf-8")
-    after = _place_timeline(tmp_path, tenders)
+    before = _place_timeline(data, tmp_path, tenders).placed[0]
+    with sqlite3.connect(tmp_path / "outputs.sqlite") as db:
+        db.execute("UPDATE outputs SET value = ? WHERE id LIKE 'figure:%'", (damage,))
+    after = _place_timeline(data, tmp_path, tenders)
     assert (after.renderer.stats.cached, after.renderer.stats.reused) == (1, 0)
     assert _shown(after.placed[0]) == _shown(before)
-    kept = json.loads(next((tmp_path / "figures").glob("??/*.json")).read_text("utf-8"))
-    assert kept["name"] == "timeline", "and kept again"
+    again = _place_timeline(data, tmp_path, tenders)
+    assert again.renderer.stats.reused == 1, "and kept again"
 
 
 def test_rows_that_would_not_read_back_the_same_are_not_kept(
@@ -319,5 +339,6 @@ def test_rows_that_would_not_read_back_the_same_are_not_kept(
         return [{**row, "tender": np.float64(1.5)} for row in real(self)]
 
     monkeypatch.setattr(figures.Figure, "records", numpy_rows)
-    _place_timeline(tmp_path, _timeline(data))
-    assert not list((tmp_path / "figures").glob("??/*.json"))
+    _place_timeline(data, tmp_path, _timeline(data))
+    with sqlite3.connect(tmp_path / "outputs.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM outputs").fetchone() == (0,)

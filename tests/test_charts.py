@@ -24,6 +24,7 @@ from generator.charts import figures, palette
 from generator.charts.figures import Figure
 from generator.charts.svg import SvgRenderer, finish
 from generator.crossref import build_crossref
+from generator.inputs import Inputs
 from generator.render.page_charts import PageCharts
 from generator.source.dataset import DataSet
 from generator.validate import validate_data
@@ -269,7 +270,7 @@ def test_csv_holds_the_table_and_neutralises_formulas(data: DataSet) -> None:
 
 
 def test_figures_on_one_page_get_distinct_ids(data: DataSet) -> None:
-    charts = PageCharts("nl", data, SvgRenderer(cache_dir=None))
+    charts = PageCharts("nl", Inputs.of(data), SvgRenderer(cache_dir=None))
     tenders = build_crossref(data).open_tenders
     ids = [charts.timeline(tenders[:n]).id for n in (1, 2, 3)]  # type: ignore[union-attr]
     assert ids == ["chart-timeline", "chart-timeline-2", "chart-timeline-3"]
@@ -281,8 +282,10 @@ def test_figures_on_one_page_get_distinct_ids(data: DataSet) -> None:
 
 def test_background_drawing_fills_the_same_svg_in_place(data: DataSet, tmp_path: Path) -> None:
     tenders = build_crossref(data).open_tenders
-    alongside = PageCharts("nl", data, SvgRenderer(cache_dir=tmp_path / "bg", background=True))
-    at_once = PageCharts("nl", data, SvgRenderer(cache_dir=None))
+    alongside = PageCharts(
+        "nl", Inputs.of(data), SvgRenderer(cache_dir=tmp_path / "bg", background=True)
+    )
+    at_once = PageCharts("nl", Inputs.of(data), SvgRenderer(cache_dir=None))
     late = alongside.timeline(tenders[:3])
     now = at_once.timeline(tenders[:3])
     assert late is not None and now is not None
@@ -299,7 +302,10 @@ def test_background_drawing_fills_the_same_svg_in_place(data: DataSet, tmp_path:
 def test_background_draws_a_spec_once_for_every_page_that_shows_it(data: DataSet) -> None:
     renderer = SvgRenderer(cache_dir=None, background=True)
     tenders = build_crossref(data).open_tenders
-    home, calendar = PageCharts("nl", data, renderer), PageCharts("nl", data, renderer)
+    home, calendar = (
+        PageCharts("nl", Inputs.of(data), renderer),
+        PageCharts("nl", Inputs.of(data), renderer),
+    )
     first, second = home.pipeline_count(tenders), calendar.pipeline_count(tenders)
     assert first is not None and second is not None
     filled = renderer.fill(f"{first.svg}|{second.svg}")
@@ -310,7 +316,9 @@ def test_background_draws_a_spec_once_for_every_page_that_shows_it(data: DataSet
 
 def test_only_this_builds_placeholders_are_filled(data: DataSet) -> None:
     renderer = SvgRenderer(cache_dir=None, background=True)
-    placed = PageCharts("nl", data, renderer).timeline(build_crossref(data).open_tenders[:1])
+    placed = PageCharts("nl", Inputs.of(data), renderer).timeline(
+        build_crossref(data).open_tenders[:1]
+    )
     assert placed is not None
     forged = str(placed.svg).replace(renderer._nonce, "0" * 16)  # what editor text could hold
     assert renderer.fill(forged) == forged

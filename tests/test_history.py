@@ -5,7 +5,6 @@ them. A shallow clone builds, with a notice instead of a history."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -14,9 +13,9 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from conftest import build_into
 
 from generator.base.urls import feed_url, record_url, section_url
-from generator.build import build_site
 from generator.history.git import read_history
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,12 +159,7 @@ def history_site(repo: Path, tmp_path_factory, chart_cache) -> Path:
 
 
 def _build(data: Path, out: Path, cache: Path) -> Path:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MVI_DATA", str(data))
-        patch.setenv("MVI_TODAY", "2026-11-23")
-        patch.setenv("MVI_CACHE_DIR", str(cache))
-        build_site(ROOT / "mkdocs.yml", out, data, out=io.StringIO())
-    return out
+    return build_into(out, data, cache)
 
 
 def _page(site: Path, url: str) -> str:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from pathlib import Path
 
 import pytest
+from conftest import build_into
 
 from generator.base.urls import CONTENT_PAGES, KIND_SECTION, SECTIONS, record_url
-from generator.build import build_site
 from generator.publish.checks import broken_links, foreign_resources, foreign_scripts, scan_site
 from generator.publish.csp import script_hashes
 from generator.validate import validate_data
@@ -189,15 +188,11 @@ def test_policy_allows_exactly_the_theme_inline_scripts(site: Path, pages) -> No
     assert index.index("Content-Security-Policy") < index.index("<script")
 
 
-def test_the_build_is_reproducible(site: Path, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("MVI_DATA", str(ROOT / "data"))
-    monkeypatch.setenv("MVI_TODAY", TODAY)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+def test_the_build_is_reproducible(site: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     for out in (first, second):
         # Each build with a cache of its own: nothing drawn or indexed is copied from the other.
-        monkeypatch.setenv("MVI_CACHE_DIR", str(out.with_name(f"{out.name}-cache")))
-        build_site(ROOT / "mkdocs.yml", out, ROOT / "data", out=io.StringIO())
+        build_into(out, cache=out.with_name(f"{out.name}-cache"))
     differ = [
         p.relative_to(first).as_posix()
         for p in sorted(first.rglob("*"))

@@ -16,10 +16,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import build_into
 
 from generator.base.i18n import LANGS, t
 from generator.base.urls import section_url
-from generator.build import build_site
 from generator.charts import figures
 from generator.charts.svg import SvgRenderer
 from generator.render.pages import Page, build_pages
@@ -133,22 +133,27 @@ def test_every_chart_is_a_figure_with_caption_name_summary_and_its_numbers(
     assert checked >= 100, f"only {checked} charts checked"
 
 
-def test_a_second_build_draws_no_chart(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
-    """The chart cache: unchanged data, nothing drawn again (the build prints the figures)."""
-    lines = []
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MVI_TODAY", TODAY)
-        patch.setenv("MVI_CACHE_DIR", str(tmp_path / "cache"))
-        for _ in range(2):
-            build_site(ROOT / "mkdocs.yml", tmp_path / "site", ROOT / "data", out=io.StringIO())
-            lines += [line for line in capfd.readouterr().err.splitlines() if "Charts:" in line]
-    first, second = (
+def test_a_second_build_draws_no_chart(tmp_path: Path) -> None:
+    """Unchanged data: the second build keeps every page whole and draws nothing; without the
+    kept pages (a new version of the code), every chart still comes from the SVG cache."""
+    cache, out = tmp_path / "cache", io.StringIO()
+    for _ in range(2):
+        build_into(tmp_path / "site", cache=cache, out=out)
+    for kept in cache.glob("outputs.sqlite*"):
+        kept.unlink()
+    build_into(tmp_path / "site", cache=cache, out=out)
+    lines = [line for line in out.getvalue().splitlines() if line.startswith("Charts:")]
+    first, second, third = (
         re.search(r"Charts: (\d+) \((\d+) drawn, (\d+) from cache\)", x) for x in lines
     )
-    assert first and second
+    assert first and second and third
     total = int(first[1])
     assert total > 100
     # The first build draws each distinct spec once (home and calendar share theirs) ...
     assert int(first[2]) + int(first[3]) == total and int(first[2]) > 0.8 * total
-    # ... the second draws none.
-    assert (int(second[2]), int(second[3])) == (0, total)
+    # ... the second keeps the pages with their charts in place: none built, none drawn ...
+    assert second[0].startswith("Charts: 0 (0 drawn, 0 from cache)")
+    outputs = re.findall(r"Outputs: (\d+) \((\d+) made, (\d+) unchanged\)", out.getvalue())
+    assert outputs[1][1] == "0" and int(outputs[1][2]) > 400, "every page and file kept"
+    # ... and without the kept pages each chart is placed from the SVG cache, none drawn.
+    assert (int(third[1]), int(third[2]), int(third[3])) == (total, 0, total)

@@ -1,20 +1,19 @@
-""" "Today" in Europe/Amsterdam, fixed by MVI_TODAY or SOURCE_DATE_EPOCH for tests and builds."""
+""" "Today" in Europe/Amsterdam: given, fixed by a build's SOURCE_DATE_EPOCH, or the clock's."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-def today(override: str | None = None) -> dt.date:
-    """The date to judge staleness by: an explicit override, the environment, or the clock."""
-    fixed = override or os.environ.get("MVI_TODAY")
-    if fixed:
-        return dt.date.fromisoformat(fixed)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), AMSTERDAM).date()
+def today(override: str | None = None, source_date_epoch: str | None = None) -> dt.date:
+    """The date to judge staleness by: an explicit date, the build's epoch, or the clock.
+
+    The command line passes `--today`, `$MVI_TODAY` and `$SOURCE_DATE_EPOCH` in here."""
+    if override:
+        return dt.date.fromisoformat(override)
+    if source_date_epoch:
+        return dt.datetime.fromtimestamp(int(source_date_epoch), AMSTERDAM).date()
     return dt.datetime.now(AMSTERDAM).date()

@@ -87,9 +87,6 @@ def download_url(scope: str, record_id: str | None, ext: str) -> str:
     raise ValueError(f"no download for scope {scope!r}")
 
 
-RESERVED_IDS = frozenset({"index"})  # would collide with the section's own page
-
-
 def prefix(lang: Lang) -> str:
     return "" if lang == "nl" else f"{lang}/"
 

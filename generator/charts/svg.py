@@ -129,6 +129,10 @@ class SvgRenderer:
         self._waiting[mark] = (raw, prefix, labelled_by)
         return mark
 
+    def waiting(self, html: str) -> bool:
+        """Whether `html` holds a placeholder for a chart still to be put in place."""
+        return f"<!--mvi-chart:{self._nonce}:" in html
+
     def fill(self, html: str) -> str:
         """`html` with each placeholder replaced by its finished SVG, waiting for the drawing.
 

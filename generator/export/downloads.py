@@ -1,90 +1,119 @@
-"""Every open-data file of the site, built once per build: the hooks write them, the Open data
-page lists them with their sizes.
+"""Every open-data file of the site: planned with what the Open data page shows of it, then made.
 
 All files sit under `open-data/`, shared by both languages: the headers and code labels are
-Dutch, and the Open data page explains them in Dutch and English.
+Dutch, and the Open data page explains them in Dutch and English. Each file is made from
+`Inputs`, so a build makes again only the files whose records changed.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 from urllib.parse import urljoin
 
-from generator.base.tables import Sheet, to_csv, to_xlsx
+from generator.base.tables import to_csv, to_xlsx
 from generator.base.urls import OPEN_DATA, download_url
 from generator.crossref import CrossRef
 from generator.export import ocds, records_json
 from generator.export.calendar_table import calendar_sheet
+from generator.inputs import Inputs, Reads, World
 from generator.source.dataset import DataSet
-from generator.source.layout import KINDS
+from generator.source.layout import KINDS, Kind
 
 ROOT = OPEN_DATA
 EXTENSION_FILES = ("release-schema.json", "README.md")  # published as they are
 EXTENSION_DIR = f"{ROOT}/ocds/extension"
 _NOTES = ("Toelichting", ("Kolom", "Type", "Betekenis"))
+Produce = Callable[[Inputs], bytes]
+
+
+@dataclass(frozen=True, eq=False)
+class DownloadPlan:
+    """One file to publish, before it is made: where, what, and which records it covers."""
+
+    path: str  # site-relative: "open-data/aanbestedingskalender.csv"
+    format: str  # CSV, XLSX, JSON, JSON Schema, OCDS, Markdown
+    group: str  # calendar, category, records, schema, ocds, extension
+    subject: str | None  # the category id or the kind name
+    count: int | None  # records in the file, where that means something
+    produce: Produce = field(repr=False)
 
 
 @dataclass(frozen=True)
 class Download:
-    """One file to publish: where, what, and which record or kind it covers."""
+    """One file to publish, made: its plan's facts and its bytes."""
 
-    path: str  # site-relative: "open-data/aanbestedingskalender.csv"
+    path: str
     content: bytes
-    format: str  # CSV, XLSX, JSON, JSON Schema, OCDS
-    group: str  # calendar, category, records, schema, ocds, extension
-    subject: str | None = None  # the category id or the kind name
-    count: int | None = None  # records in the file, where that means something
+    format: str
+    group: str
+    subject: str | None = None
+    count: int | None = None
 
     @property
     def size(self) -> int:
         return len(self.content)
 
+    @classmethod
+    def made(cls, plan: DownloadPlan, content: bytes) -> Download:
+        return cls(plan.path, content, plan.format, plan.group, plan.subject, plan.count)
+
+
+def plan_downloads(
+    data: DataSet, ref: CrossRef, site_url: str, ocds_config: ocds.OcdsConfig
+) -> list[DownloadPlan]:
+    """All files, in a stable order: calendar, per category, JSON, schemas, OCDS."""
+    out = _sheet_files("all", None, len(ref.tenders), site_url)
+    for category_id in sorted(ref.tenders_by_category):
+        count = len(ref.tenders_by_category[category_id])
+        out += _sheet_files("category", category_id, count, site_url)
+    for kind in KINDS:
+        stem = records_json.file_stem(kind)
+        schema_path = f"{ROOT}/json/schemas/{stem}.schema.json"
+        count = len(data.records(kind.name))
+        records = _Records(kind)
+        out.append(
+            DownloadPlan(f"{ROOT}/json/{stem}.json", "JSON", "records", kind.name, count, records)
+        )
+        schema = _fixed(
+            records_json.dumps(records_json.records_schema(kind, urljoin(site_url, schema_path)))
+        )
+        out.append(DownloadPlan(schema_path, "JSON Schema", "schema", kind.name, None, schema))
+    package = _Package(ocds_config)
+    out.append(DownloadPlan(ocds.OCDS_PATH, "OCDS", "ocds", None, len(ref.tenders), package))
+    extension = resources.files("generator.export") / "ocds_extension"
+    metadata = json.loads(extension.joinpath("extension.json").read_text(encoding="utf-8"))
+    published = ocds.dumps(ocds.published_extension(metadata, ocds_config))
+    out.append(
+        DownloadPlan(
+            f"{EXTENSION_DIR}/extension.json", "JSON", "extension", None, None, _fixed(published)
+        )
+    )
+    for name in EXTENSION_FILES:
+        content = extension.joinpath(name).read_bytes()
+        kind_name = "Markdown" if name.endswith(".md") else "JSON"
+        out.append(
+            DownloadPlan(
+                f"{EXTENSION_DIR}/{name}", kind_name, "extension", None, None, _fixed(content)
+            )
+        )
+    return out
+
 
 def build_downloads(
     data: DataSet, ref: CrossRef, site_url: str, ocds_config: ocds.OcdsConfig
 ) -> list[Download]:
-    """All files, in a stable order: calendar, per category, JSON, schemas, OCDS."""
-    sheet = calendar_sheet(data, ref.tenders, site_url, "Aanbestedingskalender")
-    out = _sheet_files(sheet, "all", None)
-    for category_id in sorted(ref.tenders_by_category):
-        tenders = ref.tenders_by_category[category_id]
-        sheet = calendar_sheet(data, tenders, site_url, f"Categorie {category_id}")
-        out += _sheet_files(sheet, "category", category_id)
-    for kind in KINDS:
-        stem = records_json.file_stem(kind)
-        schema_path = f"{ROOT}/json/schemas/{stem}.schema.json"
-        document = records_json.records_document(data, kind)
-        out.append(
-            Download(
-                f"{ROOT}/json/{stem}.json",
-                records_json.dumps(document),
-                "JSON",
-                "records",
-                kind.name,
-                len(document["records"]),
-            )
-        )
-        schema = records_json.records_schema(kind, urljoin(site_url, schema_path))
-        out.append(
-            Download(schema_path, records_json.dumps(schema), "JSON Schema", "schema", kind.name)
-        )
-    package = ocds.release_package(data, ref, ocds_config)
-    out.append(
-        Download(
-            ocds.OCDS_PATH, ocds.dumps(package), "OCDS", "ocds", None, len(package["releases"])
-        )
-    )
-    extension = resources.files("generator.export") / "ocds_extension"
-    metadata = json.loads(extension.joinpath("extension.json").read_text(encoding="utf-8"))
-    published = ocds.dumps(ocds.published_extension(metadata, ocds_config))
-    out.append(Download(f"{EXTENSION_DIR}/extension.json", published, "JSON", "extension"))
-    for name in EXTENSION_FILES:
-        content = extension.joinpath(name).read_bytes()
-        kind = "Markdown" if name.endswith(".md") else "JSON"
-        out.append(Download(f"{EXTENSION_DIR}/{name}", content, kind, "extension"))
-    return out
+    """Every file made at once (for tests and tools; a build makes them through its memo)."""
+    from generator.history.git import History
+
+    world = World(data.frozen(), ref, History(available=False, reason="no-git"), _NO_DAY)
+    return [
+        Download.made(plan, plan.produce(Inputs(world, Reads())))
+        for plan in plan_downloads(data, ref, site_url, ocds_config)
+    ]
 
 
 def extension_url(site_url: str) -> str:
@@ -92,16 +121,66 @@ def extension_url(site_url: str) -> str:
     return urljoin(site_url, f"{EXTENSION_DIR}/extension.json")
 
 
-def _sheet_files(sheet: Sheet, scope: str, subject: str | None) -> list[Download]:
-    group, count = ("calendar" if scope == "all" else scope), len(sheet.rows)
+@dataclass(frozen=True)
+class _Sheet:
+    """The calendar table of all tenders or of one category, as CSV or XLSX."""
+
+    scope: str
+    subject: str | None
+    site_url: str
+    xlsx: bool
+
+    def __call__(self, inputs: Inputs) -> bytes:
+        ref = inputs.ref
+        if self.subject is None:
+            tenders, name = ref.tenders, "Aanbestedingskalender"
+        else:
+            tenders, name = ref.tenders_by_category[self.subject], f"Categorie {self.subject}"
+        sheet = calendar_sheet(inputs.data, tenders, self.site_url, name)
+        return to_xlsx(sheet, *_NOTES) if self.xlsx else to_csv(sheet)
+
+
+@dataclass(frozen=True)
+class _Records:
+    kind: Kind
+
+    def __call__(self, inputs: Inputs) -> bytes:
+        return records_json.dumps(records_json.records_document(inputs.data, self.kind))
+
+
+@dataclass(frozen=True)
+class _Package:
+    config: ocds.OcdsConfig
+
+    def __call__(self, inputs: Inputs) -> bytes:
+        return ocds.dumps(ocds.release_package(inputs.data, inputs.ref, self.config))
+
+
+def _fixed(content: bytes) -> Produce:
+    """A file that depends on no record (a schema, the OCDS extension)."""
+    return lambda inputs: content
+
+
+def _sheet_files(scope: str, subject: str | None, count: int, site_url: str) -> list[DownloadPlan]:
+    group = "calendar" if scope == "all" else scope
     return [
-        Download(download_url(scope, subject, "csv"), to_csv(sheet), "CSV", group, subject, count),
-        Download(
-            download_url(scope, subject, "xlsx"),
-            to_xlsx(sheet, *_NOTES),
-            "XLSX",
+        DownloadPlan(
+            download_url(scope, subject, ext),
+            ext.upper(),
             group,
             subject,
             count,
-        ),
+            _Sheet(scope, subject, site_url, ext == "xlsx"),
+        )
+        for ext in ("csv", "xlsx")
     ]
+
+
+_NO_DAY: Any = None  # the files do not depend on the date
+
+
+def describe(downloads: Sequence[Download]) -> str:
+    """What the Open data page shows of the files, as one text to take a digest of."""
+    return "\n".join(
+        f"{d.path} {d.format} {d.group} {d.subject} {d.count} {d.size}" for d in downloads
+    )

@@ -1,226 +1,133 @@
-"""MkDocs glue: validated data in, generated pages out. The only module that imports MkDocs.
+"""MkDocs + Material as the host: it renders the chrome, the core makes everything else.
 
-`mkdocs.yml` loads this file as a hooks module. On every build (and every `mkdocs serve`
-reload) it validates `data/`, stops before anything is written when the data are invalid, adds
-one in-memory page per generated page with `File.generated`, and hands each page its sanitised
-HTML, its escaped title, breadcrumbs and its twin in the other language. Record pages are kept
-out of the navigation (Material renders the navigation into every page).
+The only module that imports MkDocs. `render` runs one MkDocs build with the hand-written pages
+of `content/` (rendered whole, with the language, twin and breadcrumbs the core gives each) and
+one page per frame the core asks for, whose own parts are slot marks (generator/render/frame.py).
+The frames are returned and taken out of MkDocs' output; what stays is the theme's assets, the
+hand-written pages and the 404 page. This module keeps nothing between builds.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sys
-from collections.abc import Callable
+import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
 from markupsafe import escape
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import validate as validation  # looked up per build, so tests can stand in
-from generator.base import clock
-from generator.base.i18n import LANGS, Lang, other, t
-from generator.base.urls import CONTENT_PAGES, home_url, src_uri
-from generator.charts.svg import SvgRenderer
-from generator.crossref import build_crossref
-from generator.export.downloads import Download, build_downloads, extension_url
-from generator.export.ocds import OcdsConfig
-from generator.history.git import read_history
-from generator.publish import search_index
-from generator.render.feeds import build_feeds
-from generator.render.pages import Page, SiteError, build_pages
-from generator.reports import format_text
-from generator.source.layout import IMAGES
+from generator.base.urls import src_uri
+from generator.host.chrome import ContentMeta, FrameRequest, HostFailed
+from generator.render.frame import TOC_ID, TOC_TITLE
 
-log = logging.getLogger("mkdocs.plugins.mvi")
-
-_pages: dict[str, Page] = {}  # by source URI, for the current build
-_content_twins: dict[str, tuple[Lang, str]] = {}  # hand-written page URL → (lang, twin URL)
-_images: list[Path] = []
-_feeds: list[tuple[str, bytes]] = []  # (site path, content) of the .ics and Atom feeds
-_downloads: list[Download] = []  # the open-data files
-_renderer: list[SvgRenderer] = []  # this build's, drawing charts while MkDocs writes pages
-_fragments: dict[tuple[str, ...], str] = {}  # template output shared by pages, for this build
+_TITLE, _DESCRIPTION = "<!--mvi-slot:title-->", "<!--mvi-slot:description-->"
+# The active item of the navigation shows a label and a table of contents only when the page
+# has headings: the same frame without them, for pages that have none.
+_NAV_TOC_LABEL = re.compile(
+    r'<label class="md-nav__link md-nav__link--active" for="__toc">.*?</label>\s*', re.S
+)
+_NAV_TOC = re.compile(
+    r'<nav class="md-nav md-nav--secondary"[^>]*>\s*<!--mvi-toc-->.*?<!--/mvi-toc-->\s*</nav>', re.S
+)
 
 
-def report_language() -> str:
-    """`$MVI_LANG` (set by `mvi-site build --lang`), or Dutch."""
-    return "en" if os.environ.get("MVI_LANG") == "en" else "nl"
+class _Chrome(BasePlugin):  # type: ignore[type-arg]
+    """The frames and hand-written pages of one build, handed to MkDocs as its events ask."""
 
+    def __init__(self, requests: Sequence[FrameRequest], pages: Sequence[ContentMeta]) -> None:
+        self.requests = {src_uri(request.url): request for request in requests}
+        self.pages = {page.url: page for page in pages}
+        self.frames: dict[tuple[str, bool], str] = {}
 
-def data_dir(config: MkDocsConfig) -> Path:
-    """`$MVI_DATA`, or `data/` next to mkdocs.yml."""
-    if configured := os.environ.get("MVI_DATA"):
-        return Path(configured)
-    return Path(config.config_file_path).parent / "data"
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for uri, request in self.requests.items():
+            inclusion = InclusionLevel.UNDEFINED if request.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, uri, content="", inclusion=inclusion))
+        return files
 
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root, lang, today = data_dir(config), report_language(), clock.today()
-    dataset, report = validation.validate_data(root, today)
-    # Data warnings (a passed publication date, missing English) are shown on the site and in
-    # the validation report; they must not stop publication, or time alone would break builds.
-    if not report.ok():
-        raise Abort("The data are not valid; nothing was built.\n" + format_text(report, lang))
-    if report.warnings:  # printed, not logged: a logged warning would fail the strict build
-        print(format_text(report, lang), file=sys.stderr)
-    dataset = dataset.frozen()  # validated: from here on each kind's records are built once
-    _close_renderer()  # a rebuild in `make serve` after one that stopped half-way
-    renderer = SvgRenderer(background=True)
-    _renderer.append(renderer)
-    ref = build_crossref(dataset)  # one index for pages and feeds
-    site_url = config.site_url or "http://127.0.0.1:8000/"
-    _downloads[:] = build_downloads(dataset, ref, site_url, ocds_config(config, site_url))
-    history = read_history(root)
-    if not history.available:
-        note = f"Change history: not available ({history.reason}); the pages say so."
-        print(note, file=sys.stderr)
-    try:
-        pages = build_pages(dataset, today, renderer, ref, _downloads, history)
-    except SiteError as error:
-        raise Abort(f"The site cannot be built from these data: {error}") from None
-    _feeds[:] = build_feeds(dataset, ref, today, site_url, history)
-    _pages.clear()
-    _pages.update((src_uri(page.url), page) for page in pages)
-    _content_twins.clear()
-    for urls in CONTENT_PAGES.values():
-        for page_lang in LANGS:
-            _content_twins[urls[page_lang]] = (page_lang, urls[other(page_lang)])
-    images = root / IMAGES
-    _images[:] = sorted(p for p in images.iterdir() if p.is_file()) if images.is_dir() else []
-    return config
-
-
-def ocds_config(config: MkDocsConfig, site_url: str) -> OcdsConfig:
-    """The OCDS settings from `extra.ocds` in mkdocs.yml; a bad prefix stops the build."""
-    settings = config.extra.get("ocds") or {}
-    try:
-        return OcdsConfig(
-            ocid_prefix=str(settings.get("ocid_prefix", "")),
-            publisher_name=str(settings.get("publisher") or config.site_name),
-            site_url=site_url,
-            extension_url=extension_url(site_url),
+    def on_page_markdown(self, markdown: str, page: Page, **_: Any) -> str:
+        request = self.requests.get(page.file.src_uri)
+        if request is None:  # a hand-written page from content/
+            meta = self.pages[page.url]
+            page.meta.update(lang=meta.lang, alternate=meta.alternate)
+            page.meta["breadcrumbs"] = [(str(escape(t)), url) for t, url in meta.breadcrumbs]
+            return markdown
+        page.meta.update(
+            frame=True,
+            title=_TITLE,
+            description=_DESCRIPTION,
+            lang=request.lang,
+            alternate="#",  # any value: a frame prints its slot mark instead
+            breadcrumbs=[(str(escape(t)), url) for t, url in request.breadcrumbs],
+            searchable=request.searchable,
         )
-    except ValueError as error:
-        raise Abort(f"mkdocs.yml, extra.ocds: {error}") from None
+        return ""
 
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for uri, page in _pages.items():
-        if files.get_file_from_path(uri) is not None:
-            raise Abort(f"content/{uri} would replace a page made from data: rename or remove it")
-        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, uri, content="", inclusion=inclusion))
-        for chart in page.charts:  # its numbers as CSV, next to the page that shows it
-            uri = f"{page.url}{chart.csv_name}"
-            files.append(File.generated(config, uri, content=chart.figure.csv()))
-    for path, content in _feeds:
-        files.append(File.generated(config, path, content=content))
-    for download in _downloads:
-        if not download.path.endswith(".md"):  # MkDocs would make a page of Markdown
-            files.append(File.generated(config, download.path, content=download.content))
-    for image in _images:
-        files.append(File.generated(config, f"images/{image.name}", abs_src_path=str(image)))
-    missing = [
-        f"content/{src_uri(url)}"
-        for url in _content_twins
-        if files.get_file_from_path(src_uri(url)) is None
-    ]
-    if missing:
-        raise Abort("Hand-written pages are missing (each needs its twin): " + ", ".join(missing))
-    return files
-
-
-def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **_: Any) -> str:
-    generated = _pages.get(page.file.src_uri)
-    if generated is None:  # a hand-written page from content/
-        lang, twin = _content_twins.get(page.url, ("nl", ""))
-        page.meta.update(lang=lang, alternate=twin or home_url(other(lang)))
-        page.meta["breadcrumbs"] = [(t("home", lang), home_url(lang))]
-        return markdown
-    page.meta.update(
-        # Material prints these without escaping: escape editor text here.
-        title=str(escape(generated.title)),
-        description=str(escape(generated.description)),
-        lang=generated.lang,
-        alternate=generated.alternate,
-        breadcrumbs=[(str(escape(title)), url) for title, url in generated.breadcrumbs],
-        searchable=generated.searchable,
-        # Out of the navigation, no item in it is active: the page can share its rendering.
-        shared_nav=not generated.in_nav,
-    )
-    return ""
-
-
-def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
-    # Taken, not looked up: from here MkDocs holds the HTML, and one copy of 20,000 pages is
-    # enough (memory at 10,000 tenders).
-    generated = _pages.pop(page.file.src_uri, None)
-    if generated is None:
+    def on_page_content(self, html: str, page: Page, **_: Any) -> str:
+        if page.file.src_uri in self.requests:
+            entry = {"level": 2, "id": TOC_ID, "name": TOC_TITLE, "children": []}
+            top = {"level": 1, "id": "main-title", "name": _TITLE, "children": [entry]}
+            page.toc = get_toc([top])
         return html
-    children = [
-        {"level": 2, "id": anchor, "name": text, "children": []}
-        for anchor, text in generated.headings
-    ]
-    title = str(escape(generated.title))
-    page.toc = get_toc([{"level": 1, "id": "main-title", "name": title, "children": children}])
-    return str(generated.html)  # charts still drawing are filled in by `on_post_page`
+
+    def on_post_page(self, output: str, page: Page, **_: Any) -> str:
+        request = self.requests.get(page.file.src_uri)
+        if request is not None:
+            self.frames[(request.key, True)] = output
+            without = _no_nav_toc(output) if request.in_nav else output
+            self.frames[(request.key, False)] = without
+        return output
 
 
-def on_post_page(output: str, page: MkDocsPage, **_: Any) -> str:
-    """The page with its charts in place: as late as MkDocs allows, so drawing overlaps most.
+def _no_nav_toc(frame: str) -> str:
+    """The frame of a page in the navigation that has no headings: its item shows no contents.
 
-    The page's content is in `output` now; MkDocs would keep it until the build ends."""
-    page.content = None
-    return _renderer[0].fill(output) if _renderer else output
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Give the theme `shared_fragment`, with nothing kept from an earlier build."""
-    _fragments.clear()
-    env.globals["shared_fragment"] = shared_fragment
-    return env
+    The navigation comes before the table of contents in the sidebar, which stays (empty)."""
+    return _NAV_TOC.sub("", _NAV_TOC_LABEL.sub("", frame, count=1), count=1)
 
 
-def shared_fragment(*key: str, caller: Callable[[], str]) -> str:
-    """The output of a `{% call shared_fragment(...) %}` block, rendered once per `key`.
-
-    The key must name everything the block's output depends on; `theme/partials/nav.html`
-    says why the language and the folder are enough for the navigation of a record page."""
-    if (html := _fragments.get(key)) is None:
-        html = _fragments[key] = caller()
-    return html
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    """Copy Markdown downloads as they are (not rendered), then index the pages for search.
-
-    Indexing here, not in `mvi-site build`, keeps search working in `make serve` too.
-    """
-    _close_renderer(report=True)
-    for download in _downloads:
-        if download.path.endswith(".md"):
-            target = Path(config.site_dir) / download.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(download.content)
+def render(
+    config_file: Path,
+    site_url: str,
+    requests: Sequence[FrameRequest],
+    pages: Sequence[ContentMeta],
+    out: Path,
+) -> dict[tuple[str, bool], str]:
+    """Build into `out` with MkDocs; the frames by (key, whether the page has headings)."""
+    chrome = _Chrome(requests, pages)
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
     try:
-        index = search_index.build(Path(config.site_dir), search_index.default_cache_dir())
-        print(index.line(), file=sys.stderr)
-    except search_index.IndexFailed as error:
-        raise Abort(str(error)) from None
+        config = load_config(str(config_file), site_dir=str(out), site_url=site_url, strict=True)
+        config.plugins["mvi-chrome"] = chrome
+        build(config)
+    except (Abort, MkDocsException) as error:
+        raise HostFailed("\n".join([*handler.lines, str(error).strip()])) from None
+    finally:
+        logger.removeHandler(handler)
+    for request in requests:  # the frames are the core's to fill, not pages of their own
+        (out / request.url / "index.html").unlink(missing_ok=True)
+    for name in ("sitemap.xml", "sitemap.xml.gz"):  # the core writes the sitemap of all pages
+        (out / name).unlink(missing_ok=True)
+    return chrome.frames
 
 
-def _close_renderer(report: bool = False) -> None:
-    """Wait for the charts still drawing, and say what the charts cost."""
-    while _renderer:
-        renderer = _renderer.pop()
-        renderer.close()
-        if report:
-            print(renderer.stats.line(), file=sys.stderr)
+class _Collect(logging.Handler):
+    """MkDocs' warnings (which fail a strict build), for the editor's report."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")

@@ -393,3 +393,13 @@ def _own_script(page: str, url: str, base: str) -> bool:
         return False
     path, _ = _target(page, url, base)
     return path.startswith(OWN_SCRIPT_FOLDERS)
+
+
+def check_site(site: Path, pages: dict[str, PageScan], site_url: str) -> list[str]:
+    """Every problem of a written site: broken links and anchors, foreign hosts and scripts."""
+    base = urlsplit(site_url or "/").path or "/"
+    return (
+        broken_links(site, pages, base)
+        + foreign_resources(site, pages)
+        + foreign_scripts(pages, base)
+    )

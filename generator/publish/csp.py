@@ -1,29 +1,43 @@
 """The Content-Security-Policy the built site needs, with hashes of the theme's inline scripts.
 
 The theme (Material for MkDocs) writes a few small inline scripts whose text depends on the
-page's depth, so their hashes are only known after the build. We collect them, then:
+page's depth. Every page is a frame of the host's or a hand-written page of the host's, so the
+hashes are known as soon as the host has rendered, before any page is written. Then:
 
-- write `_headers` (Netlify, Cloudflare Pages and others read this format) with the policy and
-  the other security headers;
-- write `csp.txt` with the bare policy, for servers configured by hand (nginx, Apache);
-- put the same policy in a `<meta http-equiv>` at the top of every page, for hosts that cannot
-  send headers (GitHub Pages). `frame-ancestors` only works as a header, so it is left out there.
+- `Policy.add_to` puts the policy in a `<meta http-equiv>` at the top of every page, for hosts
+  that cannot send headers (GitHub Pages). `frame-ancestors` only works as a header, so it is
+  left out there;
+- `write_headers` writes `_headers` (Netlify, Cloudflare Pages and others read this format) with
+  the policy and the other security headers, and `csp.txt` with the bare policy, for servers
+  configured by hand (nginx, Apache).
+
+The output checks then prove it: no page holds an inline script the policy does not allow.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.publish.checks import PageScan
 
 _META_ANCHOR = '<meta charset="utf-8">'
 
+HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
 
-def script_hashes(pages: dict[str, PageScan]) -> list[str]:
+
+def script_hashes(pages: Iterable[PageScan] | dict[str, PageScan]) -> list[str]:
     """The distinct sha256 sources of every inline script, sorted for stable output."""
-    found = {_sha256(code) for scan in pages.values() for _, code in scan.inline_scripts}
+    scans = pages.values() if isinstance(pages, dict) else pages
+    found = {_sha256(code) for scan in scans for _, code in scan.inline_scripts}
     return sorted(found)
 
 
@@ -48,30 +62,34 @@ def policy(hashes: list[str], *, for_meta: bool = False) -> str:
     return "; ".join(directives)
 
 
-HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-    "Cross-Origin-Opener-Policy": "same-origin",
-}
+@dataclass(frozen=True)
+class Policy:
+    """The policy for pages whose inline scripts have these hashes."""
+
+    hashes: tuple[str, ...]
+
+    @classmethod
+    def for_pages(cls, scans: Iterable[PageScan]) -> Policy:
+        return cls(tuple(script_hashes(scans)))
+
+    @property
+    def header(self) -> str:
+        return policy(list(self.hashes))
+
+    def add_to(self, html: str) -> str:
+        """`html` with the policy as its first meta element (pages without one are left)."""
+        content = policy(list(self.hashes), for_meta=True)
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+        return html.replace(_META_ANCHOR, f"{_META_ANCHOR}\n    {meta}", 1)
 
 
-def write_policy(site: Path, pages: dict[str, PageScan]) -> str:
-    """Write `_headers` and `csp.txt` and add the meta policy to every page; returns the policy."""
-    hashes = script_hashes(pages)
-    header_policy = policy(hashes)
-    lines = ["/*", f"  Content-Security-Policy: {header_policy}"]
+def write_headers(site: Path, chosen: Policy) -> str:
+    """Write `_headers` and `csp.txt`; returns the policy."""
+    lines = ["/*", f"  Content-Security-Policy: {chosen.header}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
     (site / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (site / "csp.txt").write_text(header_policy + "\n", encoding="utf-8")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, for_meta=True)}">'
-    for page in pages:
-        path = site / page
-        html = path.read_text(encoding="utf-8")
-        if _META_ANCHOR in html:
-            html = html.replace(_META_ANCHOR, f"{_META_ANCHOR}\n    {meta}", 1)
-            path.write_text(html, encoding="utf-8")
-    return header_policy
+    (site / "csp.txt").write_text(chosen.header + "\n", encoding="utf-8")
+    return chosen.header
 
 
 def _sha256(code: str) -> str:

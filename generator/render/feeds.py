@@ -16,6 +16,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from icalendar import Calendar, Event
@@ -27,6 +29,7 @@ from generator.base.urls import feed_url, record_url, section_url, tender_ics_ur
 from generator.crossref import CrossRef
 from generator.history.git import Event as ChangeEvent
 from generator.history.git import History
+from generator.inputs import Inputs
 from generator.models import Tender
 from generator.models.common import PlannedDate
 from generator.models.tender import OPEN_STATUSES
@@ -38,37 +41,69 @@ MAX_ENTRIES = 200  # an Atom feed shows the latest changes, not the archive
 PRODID = "-//mvi-site//Inkopen met Impact//NL"
 
 
+Produce = Callable[[Inputs], bytes]
+
+
 @dataclass(frozen=True)
 class FeedScope:
-    """Which tenders one pair of feeds holds, and what it is called."""
+    """Which tenders one pair of feeds holds: all, or those of one category, buyer or theme."""
 
     scope: str  # all, category, buyer, theme
     record_id: str | None
-    title: Callable[[Lang], str]
-    tenders: list[Tender]
+
+    def tenders(self, ref: Any) -> list[Tender]:
+        if self.record_id is None:
+            return list(ref.tenders)
+        return list(getattr(ref, _INDEX[self.scope]).get(self.record_id, []))
+
+    def title(self, data: Any, lang: Lang) -> str:
+        if self.record_id is None:
+            return t("feed.all", lang)
+        record = data.records(_KIND[self.scope]).get(self.record_id)
+        name = record.name.get(lang) if record else self.record_id
+        return t("feed.of", lang, name=name)
 
 
-def scopes(data: DataSet, ref: CrossRef) -> list[FeedScope]:
+_INDEX = {
+    "category": "tenders_by_category",
+    "buyer": "tenders_by_buyer",
+    "theme": "tenders_by_theme",
+}
+_KIND = {"category": "category-plan", "buyer": "organisation", "theme": "theme"}
+
+
+def scopes(ref: CrossRef) -> list[FeedScope]:
     """Every feed the site offers: all tenders, then per category, buyer and theme."""
-    out = [FeedScope("all", None, lambda lang: t("feed.all", lang), ref.tenders)]
-    for scope, index, names in (
-        ("category", ref.tenders_by_category, {k: v.name for k, v in data.category_plans.items()}),
-        ("buyer", ref.tenders_by_buyer, {k: v.name for k, v in data.organisations.items()}),
-        ("theme", ref.tenders_by_theme, {k: v.name for k, v in data.themes.items()}),
-    ):
-        for record_id in sorted(index):
-            name = names.get(record_id)
-            out.append(
-                FeedScope(
-                    scope,
-                    record_id,
-                    lambda lang, name=name, rid=record_id: t(
-                        "feed.of", lang, name=name.get(lang) if name else rid
-                    ),
-                    index[record_id],
+    out = [FeedScope("all", None)]
+    for scope, index in _INDEX.items():
+        out += [FeedScope(scope, record_id) for record_id in sorted(getattr(ref, index))]
+    return out
+
+
+def plan_feeds(
+    ref: CrossRef, site_url: str, history: History | None = None
+) -> list[tuple[str, Produce]]:
+    """(site-relative path, how to make it) of every feed and per-tender .ics file."""
+    site = site_url if site_url.endswith("/") else site_url + "/"
+    files: list[tuple[str, Produce]] = []
+    if history is not None and history.available:
+        files += plan_change_feeds(ref, site)
+    for lang in LANGS:
+        for feed in scopes(ref):
+            files.append(
+                (
+                    feed_url(feed.scope, feed.record_id, lang, "ics"),
+                    partial(_feed_ics, feed, lang, site),
                 )
             )
-    return out
+            path = feed_url(feed.scope, feed.record_id, lang, "atom")
+            files.append((path, partial(_feed_atom, feed, lang, site, path)))
+        for tender in ref.tenders:
+            if tender.status in OPEN_STATUSES:
+                files.append(
+                    (tender_ics_url(tender.id, lang), partial(_tender_ics, tender.id, lang, site))
+                )
+    return files
 
 
 def build_feeds(
@@ -78,50 +113,37 @@ def build_feeds(
     site_url: str,
     history: History | None = None,
 ) -> list[tuple[str, bytes]]:
-    """(site-relative path, content) of every feed and per-tender .ics file."""
-    site = site_url if site_url.endswith("/") else site_url + "/"
-    files: list[tuple[str, bytes]] = []
-    if history is not None and history.available:
-        files += change_feeds(history, data, ref, site)
-    for lang in LANGS:
-        events = _EventCache(lang, site, data)
-        for feed in scopes(data, ref):
-            title = feed.title(lang)
-            files.append(
-                (
-                    feed_url(feed.scope, feed.record_id, lang, "ics"),
-                    calendar(feed.tenders, title, events),
-                )
-            )
-            files.append(
-                (
-                    feed_url(feed.scope, feed.record_id, lang, "atom"),
-                    atom(
-                        feed.tenders,
-                        title,
-                        feed_url(feed.scope, feed.record_id, lang, "atom"),
-                        lang,
-                        site,
-                        data,
-                        today,
-                    ),
-                )
-            )
-        for tender in ref.tenders:
-            if tender.status in OPEN_STATUSES:
-                files.append(
-                    (
-                        tender_ics_url(tender.id, lang),
-                        calendar([tender], tender.title.get(lang), events),
-                    )
-                )
-    return files
+    """Every feed made at once (for tests and tools; a build makes them through its memo)."""
+    from generator.inputs import Reads, World
+
+    history = history if history is not None else History(available=False, reason="no-git")
+    world = World(data.frozen(), ref, history, today)
+    return [
+        (path, produce(Inputs(world, Reads())))
+        for path, produce in plan_feeds(ref, site_url, history)
+    ]
+
+
+def _feed_ics(feed: FeedScope, lang: Lang, site: str, inputs: Inputs) -> bytes:
+    return calendar(
+        feed.tenders(inputs.ref), feed.title(inputs.data, lang), _Events(lang, site, inputs)
+    )
+
+
+def _feed_atom(feed: FeedScope, lang: Lang, site: str, path: str, inputs: Inputs) -> bytes:
+    title = feed.title(inputs.data, lang)
+    return atom(feed.tenders(inputs.ref), title, path, lang, site, inputs.data, inputs.today)
+
+
+def _tender_ics(tender_id: str, lang: Lang, site: str, inputs: Inputs) -> bytes:
+    tender = inputs.data.tenders[tender_id]
+    return calendar([tender], tender.title.get(lang), _Events(lang, site, inputs))
 
 
 # --- iCalendar -------------------------------------------------------------------------------
 
 
-def calendar(tenders: Iterable[Tender], title: str, events: _EventCache) -> bytes:
+def calendar(tenders: Iterable[Tender], title: str, events: _Events) -> bytes:
     """An .ics with the expected publication and market consultation of each open tender."""
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -137,31 +159,34 @@ def calendar(tenders: Iterable[Tender], title: str, events: _EventCache) -> byte
     return head[: -len(end)] + body + end
 
 
-class _EventCache:
-    """Each tender's events serialised once per language, whichever feeds hold the tender.
+class _Events:
+    """Each tender's events, serialised once per language whichever feeds hold the tender.
 
     A tender sits in about six calendars (all, its category, buyer and themes, its own .ics);
-    icalendar's line folding is the slow part, so it runs once per tender, not once per feed.
-    The bytes are what `Calendar.to_ical()` writes for a sub-component, spliced in before
-    END:VCALENDAR.
+    icalendar's line folding is the slow part, so it runs once per tender and is kept between
+    builds as an output of its own. The bytes are what `Calendar.to_ical()` writes for a
+    sub-component, spliced in before END:VCALENDAR.
     """
 
-    def __init__(self, lang: Lang, site: str, data: DataSet) -> None:
-        self.lang, self.site, self.data = lang, site, data
+    def __init__(self, lang: Lang, site: str, inputs: Inputs) -> None:
+        self.lang, self.site, self.inputs = lang, site, inputs
         self.host = urlsplit(site).hostname or "mvi-site"
-        self._done: dict[str, bytes] = {}
 
     def of(self, tender: Tender) -> bytes:
-        if tender.id not in self._done:
-            page = urljoin(self.site, record_url("tender", tender.id, self.lang))
-            events = [("publication", tender.expected_publication)]
-            if tender.market_consultation:
-                events.append(("consultation", tender.market_consultation.planned))
-            self._done[tender.id] = b"".join(
-                _event(tender, what, when, self.lang, page, self.host, self.data).to_ical()
-                for what, when in events
-            )
-        return self._done[tender.id]
+        return self.inputs.nested(
+            f"vevent:{self.lang}:{self.site}:{tender.id}", partial(self._make, tender)
+        )
+
+    def _make(self, tender: Tender, inputs: Inputs) -> bytes:
+        inputs.reads.add(("record", "tender", tender.id))  # what `tender` is made from
+        page = urljoin(self.site, record_url("tender", tender.id, self.lang))
+        events = [("publication", tender.expected_publication)]
+        if tender.market_consultation:
+            events.append(("consultation", tender.market_consultation.planned))
+        return b"".join(
+            _event(tender, what, when, self.lang, page, self.host, inputs.data).to_ical()
+            for what, when in events
+        )
 
 
 def _event(
@@ -263,32 +288,37 @@ def atom(
 # --- Atom of changes ---------------------------------------------------------------------------
 
 
-def change_feeds(
-    history: History, data: DataSet, ref: CrossRef, site: str
-) -> list[tuple[str, bytes]]:
+def plan_change_feeds(ref: CrossRef, site: str) -> list[tuple[str, Produce]]:
     """The changes of all records, and the tender changes of each category, per language."""
-    by_category: dict[str, list[ChangeEvent]] = {}
-    for event in history.events:
-        category = getattr(event.change.record, "category", None)
-        if event.change.kind == "tender" and category:
-            by_category.setdefault(category, []).append(event)
-    files = []
+    files: list[tuple[str, Produce]] = []
     for lang in LANGS:
         path = feed_url("changes", None, lang, "atom")
-        title = t("changes.feed.all", lang)
-        files.append((path, changes_atom(history.events, title, path, lang, site, data)))
+        files.append((path, partial(_changes_feed, None, lang, site, path)))
         for category_id in sorted(ref.tenders_by_category):
-            plan = data.category_plans.get(category_id)
-            name = plan.name.get(lang) if plan else category_id
             path = feed_url("changes-category", category_id, lang, "atom")
-            title = t("changes.feed.of", lang, name=name)
-            events = by_category.get(category_id, [])
-            files.append((path, changes_atom(events, title, path, lang, site, data)))
+            files.append((path, partial(_changes_feed, category_id, lang, site, path)))
     return files
 
 
+def _changes_feed(
+    category_id: str | None, lang: Lang, site: str, path: str, inputs: Inputs
+) -> bytes:
+    events = inputs.history.events
+    if category_id is None:
+        return changes_atom(events, t("changes.feed.all", lang), path, lang, site, inputs.data)
+    shown = [
+        event
+        for event in events
+        if event.change.kind == "tender"
+        and getattr(event.change.record, "category", None) == category_id
+    ]
+    plan = inputs.data.category_plans.get(category_id)
+    name = plan.name.get(lang) if plan else category_id
+    return changes_atom(shown, t("changes.feed.of", lang, name=name), path, lang, site, inputs.data)
+
+
 def changes_atom(
-    events: list[ChangeEvent], title: str, self_path: str, lang: Lang, site: str, data: DataSet
+    events: list[ChangeEvent], title: str, self_path: str, lang: Lang, site: str, data: Any
 ) -> bytes:
     """An Atom feed of changes, newest first, each dated by its commit."""
     shown = events[:MAX_ENTRIES]

@@ -1,9 +1,10 @@
 """Charts as a page template asks for them: build the figure, draw it, remember its CSV.
 
 Templates call `charts.<kind>(...)` and pass the result to the `figure` macro. Each placed
-figure gets an id unique on its page and a CSV file next to the page, which the MkDocs hooks
-write out with the page. A figure kept by an earlier build from the same inputs and code is
-reused with its SVG: then no chart is built at all (see generator/charts/reuse.py).
+figure gets an id unique on its page and a CSV file next to the page. A figure an earlier
+build made from the same arguments, with unchanged data where it read any, is reused with its
+SVG: then no chart is built at all (see generator/charts/reuse.py). What the builder read of
+the data counts as read by the page, whether it ran or its figure was reused.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from markupsafe import Markup
 from generator.base.i18n import Lang
 from generator.charts import figures
 from generator.charts.figures import Figure
-from generator.charts.reuse import FigureStore, ReusedFigure, figure_key
+from generator.charts.reuse import ReusedFigure, figure_id, figure_json, reused_figure
 from generator.charts.svg import SvgRenderer, finish
+from generator.inputs import Inputs, TrackedData
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
-from generator.source.dataset import DataSet
 
 _LOCALES = {"nl": "nl-NL", "en": "en-US"}
 
@@ -43,59 +44,54 @@ class PageCharts:
     """The charts of one page in one language."""
 
     lang: Lang
-    data: DataSet
+    inputs: Inputs
     renderer: SvgRenderer
     placed: list[PlacedFigure] = field(default_factory=list)
 
     def _build(self, builder: Callable[..., Figure | None], *args: Any) -> PlacedFigure | None:
         """Reuse or build, draw and place one figure; the time counts toward the chart time."""
         started = time.perf_counter()
-        store = self._store()
-        key = figure_key(builder, args) if store else None
-        placed = self._reuse(store, key, builder, args) if store and key else None
+        memo = self.inputs.memo
+        key = figure_id(builder, args, self.inputs.world) if memo else None
+        placed = self._reuse(key, builder, args) if key else None
         if placed is None:
+            own = self.inputs.fresh()  # what the builder reads, kept with the figure
+            args = tuple(own.data if isinstance(arg, TrackedData) else arg for arg in args)
             with debug_mode(False):  # Altair's validation on every call; the tests validate
                 figure = builder(*args)
-                placed = self._draw(figure, store, key)
+            self.inputs.reads.update(own.reads.deps)
+            placed = self._draw(figure, key, own)
         self.renderer.stats.seconds += time.perf_counter() - started
         return placed
 
-    def _store(self) -> FigureStore | None:
-        """Figures are kept next to the SVGs, and only where those are."""
-        cache = self.renderer.cache_dir
-        return FigureStore(cache / "figures") if cache else None
-
     def _reuse(
-        self,
-        store: FigureStore,
-        key: str,
-        builder: Callable[..., Figure | None],
-        args: tuple[Any, ...],
+        self, key: str, builder: Callable[..., Figure | None], args: tuple[Any, ...]
     ) -> PlacedFigure | None:
-        """The kept figure with its kept SVG; None when either is missing."""
-        reused = store.load(key, lambda: builder(*args))
+        """The kept figure with its kept SVG; None when either is missing or out of date."""
+        assert self.inputs.memo is not None
+        kept = self.inputs.memo.kept(key, self.inputs.reads)
+        reused = reused_figure(kept, lambda: builder(*args)) if kept is not None else None
         raw = self.renderer.cached(reused.svg_key) if reused else None
         if reused is None or raw is None:
             return None
         self.renderer.stats.reused += 1
         return self._add(reused, raw)
 
-    def _draw(
-        self, figure: Figure | None, store: FigureStore | None, key: str | None
-    ) -> PlacedFigure | None:
+    def _draw(self, figure: Figure | None, key: str | None, own: Inputs) -> PlacedFigure | None:
         """Draw and place a newly built figure, and keep it for the next build."""
         if figure is None:
             return None
         spec, locale = figure.spec(), _LOCALES[self.lang]
         svg_key = self.renderer.key(spec, locale)
         placed = self._add(figure, self.renderer.draw_later(spec, locale, svg_key))
-        if store and key:
-            store.save(key, figure, svg_key)
+        kept = figure_json(figure, svg_key) if key else None
+        if key and kept is not None and own.memo is not None:
+            own.memo.keep(key, own.reads.deps, kept)
         return placed
 
     def place(self, figure: Figure | None) -> PlacedFigure | None:
         """Draw `figure` and give it an id and a CSV name unique on this page."""
-        return self._draw(figure, None, None)
+        return self._draw(figure, None, self.inputs)
 
     def _add(self, figure: Figure | ReusedFigure, raw: str | Future[str]) -> PlacedFigure:
         """Give a figure an id and a CSV name unique on this page; its SVG may still be drawing."""
@@ -118,7 +114,7 @@ class PageCharts:
     # One method per chart kind, so templates read plainly.
 
     def pipeline_count(self, tenders: list[Tender]) -> PlacedFigure | None:
-        return self._build(figures.pipeline_count, tenders, self.data, self.lang)
+        return self._build(figures.pipeline_count, tenders, self.inputs.data, self.lang)
 
     def pipeline_value(self, tenders: list[Tender]) -> PlacedFigure | None:
         return self._build(figures.pipeline_value, tenders, self.lang)
@@ -127,16 +123,16 @@ class PageCharts:
         return self._build(figures.timeline, tenders, self.lang)
 
     def ambition_matrix(self, plans: list[CategoryPlan]) -> PlacedFigure | None:
-        return self._build(figures.ambition_matrix, plans, self.data, self.lang)
+        return self._build(figures.ambition_matrix, plans, self.inputs.data, self.lang)
 
     def ambition_profile(self, ambitions: dict[str, Any]) -> PlacedFigure | None:
-        return self._build(figures.ambition_profile, ambitions, self.data, self.lang)
+        return self._build(figures.ambition_profile, ambitions, self.inputs.data, self.lang)
 
     def route_map(self, route: RouteMap) -> PlacedFigure | None:
-        return self._build(figures.route_map, route, self.data, self.lang)
+        return self._build(figures.route_map, route, self.inputs.data, self.lang)
 
     def action_status(self, plan: ActionPlan) -> PlacedFigure | None:
-        return self._build(figures.action_status, plan, self.data, self.lang)
+        return self._build(figures.action_status, plan, self.inputs.data, self.lang)
 
     def indicators(self, plan: ActionPlan) -> PlacedFigure | None:
         return self._build(figures.indicators, plan, self.lang)
@@ -145,4 +141,4 @@ class PageCharts:
         return self._build(figures.goals_progress, goals, self.lang)
 
     def cases_by_theme(self, cases: list[Case]) -> PlacedFigure | None:
-        return self._build(figures.cases_by_theme, cases, self.data, self.lang)
+        return self._build(figures.cases_by_theme, cases, self.inputs.data, self.lang)

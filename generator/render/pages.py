@@ -1,8 +1,9 @@
-"""Every page the data calls for, in both languages, as sanitised HTML.
+"""Every page the data call for, in both languages: planned first, then rendered one by one.
 
-This is the core of the site and it does not import MkDocs: it turns the validated data set into
-`Page` objects (URL, title, HTML, breadcrumbs, the twin in the other language). The MkDocs hooks
-only hand these pages to the theme, so moving to another static-site host touches one module.
+`plan_pages` lists the pages (URL, title, breadcrumbs, the twin in the other language) without
+rendering any; `render_page` renders one page's content as sanitised HTML from `Inputs`, which
+note what the page read, so a build can tell whether the page must be rendered again. The
+chrome around the content (header, navigation, footer) is the host's (`generator/host/`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any
 
@@ -23,7 +24,6 @@ from generator.base.i18n import LANGS, Lang, t
 from generator.base.urls import (
     KIND_SECTION,
     REFERENCE_PAGES,
-    RESERVED_IDS,
     SEARCH_PAGE,
     Links,
     home_url,
@@ -32,10 +32,10 @@ from generator.base.urls import (
     section_url,
 )
 from generator.charts.svg import SvgRenderer
-from generator.crossref import CrossRef, build_crossref
 from generator.export.calendar_table import COLUMNS
 from generator.export.downloads import Download
 from generator.history.git import History
+from generator.inputs import Inputs
 from generator.models import Tender
 from generator.models.common import LocalizedMarkdown, LocalizedText, LocalizedTitle
 from generator.models.fielddocs import TYPES, FieldRow, documented_models, field_rows
@@ -51,28 +51,66 @@ Localized = LocalizedText | LocalizedTitle | LocalizedMarkdown
 _HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 CHANGES_SHOWN = 300  # the change page shows the latest changes; Git holds them all
+Context = Callable[[Inputs], dict[str, Any]]
 
 
-class SiteError(Exception):
-    """The data cannot be turned into a consistent site (e.g. two records on one URL)."""
-
-
-@dataclass(frozen=True)
-class Page:
-    """One generated page in one language."""
+@dataclass(frozen=True, eq=False)
+class PagePlan:
+    """One page in one language, as far as it is known before it is rendered."""
 
     key: str  # the same in both languages: "home", "section:calendar", "tender:<id>"
     lang: Lang
     url: str  # site-relative directory URL: "" for the home page, "en/tender-calendar/"
     title: str  # plain text; whoever prints it must escape it
     description: str  # plain text, for the meta description
-    html: Markup  # the page content, escaped and sanitised
     breadcrumbs: tuple[tuple[str, str], ...]  # (title, url) of each ancestor, home first
     alternate: str  # URL of this page in the other language
-    headings: tuple[tuple[str, str], ...]  # (id, text) of each h2, for the table of contents
     in_nav: bool  # overview pages are in the navigation; record pages never are
-    charts: tuple[PlacedFigure, ...] = ()  # each with a CSV file next to the page
-    searchable: bool = True  # in the search index (the search page itself is not)
+    searchable: bool  # in the search index (the search page itself is not)
+    template: str
+    context: Context = field(repr=False)
+    record: tuple[str, str] | None = None  # (kind, id) of the record the page shows
+
+    @property
+    def frame(self) -> str:
+        """The chrome the page goes into: one per folder of record pages, else its own."""
+        return f"folder:{folder_of(self.url)}" if self.record else f"page:{self.url}"
+
+    @property
+    def output(self) -> str:
+        """The page's id among the build's outputs."""
+        return f"page:{self.lang}:{self.key}"
+
+
+def folder_of(url: str) -> str:
+    """`aanbestedingskalender/x/` → `aanbestedingskalender/`."""
+    return url.rstrip("/").rpartition("/")[0] + "/"
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """A rendered page: its HTML (charts still drawing are placeholders), headings and CSVs."""
+
+    html: str
+    headings: tuple[tuple[str, str], ...]  # (id, text) of each h2, for the table of contents
+    charts: tuple[PlacedFigure, ...] = ()
+
+    def csvs(self) -> list[tuple[str, bytes]]:
+        """Each chart's numbers as a CSV file next to the page: (file name, bytes)."""
+        return [(placed.csv_name, placed.figure.csv()) for placed in self.charts]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page in one language, rendered (for tests and tools that want it whole)."""
+
+    plan: PagePlan
+    html: Markup
+    headings: tuple[tuple[str, str], ...]
+    charts: tuple[PlacedFigure, ...]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.plan, name)
 
 
 @dataclass(frozen=True)
@@ -82,10 +120,11 @@ class _Spec:
     url: Callable[[Lang], str]
     title: Callable[[Lang], str]
     parents: tuple[str, ...]  # sections above this page, for breadcrumbs
-    context: dict[str, Any]
+    context: Context
     in_nav: bool = False
     description: Callable[[Lang], str] | None = None
     searchable: bool = True
+    record: tuple[str, str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -110,53 +149,103 @@ def open_only(tenders: list[Tender]) -> list[Tender]:
     return [tender for tender in tenders if tender.status in OPEN_STATUSES]
 
 
+def plan_pages(data: DataSet) -> list[PagePlan]:
+    """Every page the data call for, Dutch and English, in a stable order (nothing rendered)."""
+    plans = []
+    for spec in _specs(data):
+        for lang in LANGS:
+            crumbs: list[tuple[str, str]] = []
+            if spec.key != "home":
+                crumbs.append((t("home", lang), home_url(lang)))
+            crumbs += [
+                (t(f"section.{name}", lang), section_url(name, lang)) for name in spec.parents
+            ]
+            plans.append(
+                PagePlan(
+                    key=spec.key,
+                    lang=lang,
+                    url=spec.url(lang),
+                    title=spec.title(lang),
+                    description=spec.description(lang) if spec.description else spec.title(lang),
+                    breadcrumbs=tuple(crumbs),
+                    alternate=spec.url(i18n.other(lang)),
+                    in_nav=spec.in_nav,
+                    searchable=spec.searchable,
+                    template=spec.template,
+                    context=spec.context,
+                    record=spec.record,
+                )
+            )
+    return plans
+
+
+def render_page(
+    plan: PagePlan,
+    inputs: Inputs,
+    renderer: SvgRenderer,
+    downloads: Sequence[Download] = (),
+) -> PageContent:
+    """The content of one page, from what `inputs` let it read (and note)."""
+    lang, url = plan.lang, plan.url
+    charts = PageCharts(lang, inputs, renderer)
+    context = {
+        "charts": charts,
+        "downloads": downloads,
+        **plan.context(inputs),
+        "lang": lang,
+        "data": inputs.data,
+        "ref": inputs.ref,
+        "today": inputs.today,
+        "history": inputs.history,
+        "u": Links(lang, url),
+        "t": partial(t, lang=lang),
+        "label": partial(i18n.label, lang=lang),
+        "loc": partial(_loc, lang=lang),
+        "md": partial(_md, lang=lang),
+        "planned": partial(i18n.format_planned, lang=lang),
+        "date": partial(i18n.format_date, lang=lang),
+        "quarter": partial(i18n.format_quarter, lang=lang),
+        "money": partial(_money, lang=lang),
+        "number": partial(i18n.format_figure, lang=lang),
+        "size": partial(i18n.format_size, lang=lang),
+        "page_title": plan.title,
+    }
+    html = environment().get_template(plan.template).render(context)
+    headings = tuple((anchor, _plain(text)) for anchor, text in _HEADING.findall(html))
+    return PageContent(html, headings, tuple(charts.placed))
+
+
 def build_pages(
     data: DataSet,
     today: dt.date,
     renderer: SvgRenderer | None = None,
-    ref: CrossRef | None = None,
     downloads: Sequence[Download] = (),
     history: History | None = None,
 ) -> list[Page]:
-    """All generated pages of the site, Dutch and English, in a stable order.
+    """Every page rendered at once, charts drawn in place: for tests and tools, not the build."""
+    from generator.crossref import build_crossref
+    from generator.inputs import Reads, World
 
-    `renderer` draws the charts (and counts what that cost); by default with the on-disk cache.
-    `ref` saves building the cross-references again when the caller already has them.
-    `downloads` are the open-data files, listed with their sizes on the Open data page.
-    `history` is the change history from Git; without it the pages say it is not available.
-    """
-    history = history if history is not None else History(available=False, reason="no-git")
     data = data.frozen()
-    ref = ref if ref is not None else build_crossref(data)
+    history = history if history is not None else History(available=False, reason="no-git")
+    world = World(data, build_crossref(data), history, today)
     renderer = renderer if renderer is not None else SvgRenderer()
-    specs = list(_specs(data, ref, today, downloads, history))
-    pages: list[Page] = []
-    seen: dict[str, str] = {}
-    for spec in specs:
-        for lang in LANGS:
-            page = _render(spec, lang, data, ref, today, renderer, history)
-            if page.url in seen:
-                raise SiteError(f"{spec.key} and {seen[page.url]} would both be /{page.url}")
-            seen[page.url] = spec.key
-            pages.append(page)
+    pages = []
+    for plan in plan_pages(data):
+        content = render_page(plan, Inputs(world, Reads()), renderer, downloads)
+        pages.append(Page(plan, Markup(content.html), content.headings, content.charts))
     return pages
 
 
-def _specs(
-    data: DataSet,
-    ref: CrossRef,
-    today: dt.date,
-    downloads: Sequence[Download],
-    history: History,
-) -> Iterator[_Spec]:
-    def section(name: str, template: str, **context: Any) -> _Spec:
+def _specs(data: DataSet) -> Iterator[_Spec]:
+    def section(name: str, template: str, context: Context | None = None) -> _Spec:
         return _Spec(
             key=f"section:{name}",
             template=template,
             url=partial(section_url, name),
             title=lambda lang: t(f"section.{name}", lang),
             parents=(),
-            context=context,
+            context=context or _no_context,
             in_nav=True,
         )
 
@@ -166,18 +255,11 @@ def _specs(
         url=home_url,
         title=lambda lang: t("home.title", lang),
         parents=(),
-        context=_home_context(ref, today),
+        context=_home_context,
         in_nav=True,
         description=lambda lang: t("site.tagline", lang),
     )
-    closed = [tender for tender in ref.tenders if tender.status not in OPEN_STATUSES]
-    yield section(
-        "calendar",
-        "calendar.html",
-        groups=_by_quarter(ref.open_tenders),
-        closed=closed,
-        filter_options=partial(_filter_options, data, ref),
-    )
+    yield section("calendar", "calendar.html", _calendar_context)
     yield section("category-plans", "category_plans.html")
     yield section("route-maps", "route_maps.html")
     yield section("action-plans", "action_plans.html")
@@ -186,16 +268,7 @@ def _specs(
     yield section("goals", "goals.html")
     yield section("ambition-levels", "ambition_levels.html")
     yield section("organisations", "organisations.html")
-    yield section(
-        "open-data",
-        "open_data.html",
-        downloads=downloads,
-        columns=COLUMNS,
-        record_kinds=KINDS,
-        record_files=_record_files(downloads),
-        kind_title=_kind_title,
-        fields=_fields,
-    )
+    yield section("open-data", "open_data.html", _open_data_context)
     for name, template, context in (
         ("fields", "editor_fields.html", {"record_kinds": KINDS, "types": TYPES}),
         ("messages", "editor_messages.html", {"codes": _codes()}),
@@ -206,7 +279,7 @@ def _specs(
             url=partial(_reference_url, name),
             title=partial(t, f"ref.{name}"),
             parents=(),
-            context={**context, "kind_title": _kind_title, "fields": _fields},
+            context=partial(_fixed, {**context, "kind_title": _kind_title, "fields": _fields}),
         )
     yield _Spec(
         key="search",
@@ -214,43 +287,79 @@ def _specs(
         url=SEARCH_PAGE.__getitem__,
         title=partial(t, "search.title"),
         parents=(),
-        context={},
+        context=_no_context,
         searchable=False,
     )
-    yield section(
-        "changes",
-        "changes.html",
-        groups=history.by_date(CHANGES_SHOWN),
-        cut=len(history.events) > CHANGES_SHOWN,
-        shown=CHANGES_SHOWN,
-    )
+    yield section("changes", "changes.html", _changes_context)
 
-    records: list[tuple[str, str, dict[str, Any], Callable[[Any], Localized]]] = [
-        ("tender", "tender.html", data.tenders, lambda r: r.title),
-        ("category-plan", "category_plan.html", data.category_plans, lambda r: r.name),
-        ("route-map", "route_map.html", data.route_maps, lambda r: r.title),
-        ("action-plan", "action_plan.html", data.action_plans, lambda r: r.title),
-        ("case", "case.html", data.cases, lambda r: r.title),
-        ("theme", "theme.html", data.themes, lambda r: r.name),
-        ("organisation", "organisation.html", data.organisations, lambda r: r.name),
+    records: list[tuple[str, str, Callable[[Any], Localized]]] = [
+        ("tender", "tender.html", lambda r: r.title),
+        ("category-plan", "category_plan.html", lambda r: r.name),
+        ("route-map", "route_map.html", lambda r: r.title),
+        ("action-plan", "action_plan.html", lambda r: r.title),
+        ("case", "case.html", lambda r: r.title),
+        ("theme", "theme.html", lambda r: r.name),
+        ("organisation", "organisation.html", lambda r: r.name),
     ]
-    for kind, template, by_id, title in records:
+    for kind, template, title in records:
+        by_id = data.records(kind)
         for record_id in sorted(by_id):
-            if record_id in RESERVED_IDS:
-                raise SiteError(f"a {kind} may not have the id '{record_id}': choose another")
-            record = by_id[record_id]
             yield _Spec(
                 key=f"{kind}:{record_id}",
                 template=template,
                 url=partial(record_url, kind, record_id),
-                title=partial(_localized_title, title(record)),
+                title=partial(_localized_title, title(by_id[record_id])),
                 parents=(KIND_SECTION[kind],),
-                context={"record": record},
+                context=partial(_record_context, kind, record_id),
+                record=(kind, record_id),
             )
 
 
-def _home_context(ref: CrossRef, today: dt.date) -> dict[str, Any]:
+def _no_context(inputs: Inputs) -> dict[str, Any]:
+    return {}
+
+
+def _fixed(context: dict[str, Any], inputs: Inputs) -> dict[str, Any]:
+    return context
+
+
+def _record_context(kind: str, record_id: str, inputs: Inputs) -> dict[str, Any]:
+    return {"record": inputs.data.records(kind)[record_id]}
+
+
+def _calendar_context(inputs: Inputs) -> dict[str, Any]:
+    ref = inputs.ref
+    closed = [tender for tender in ref.tenders if tender.status not in OPEN_STATUSES]
+    return {
+        "groups": _by_quarter(ref.open_tenders),
+        "closed": closed,
+        "filter_options": partial(_filter_options, inputs.data, ref),
+    }
+
+
+def _open_data_context(inputs: Inputs) -> dict[str, Any]:
+    inputs.extra("downloads")  # the page lists every file with its size
+    return {
+        "columns": COLUMNS,
+        "record_kinds": KINDS,
+        "record_files": _record_files,
+        "kind_title": _kind_title,
+        "fields": _fields,
+    }
+
+
+def _changes_context(inputs: Inputs) -> dict[str, Any]:
+    history = inputs.history
+    return {
+        "groups": history.by_date(CHANGES_SHOWN),
+        "cut": len(history.events) > CHANGES_SHOWN,
+        "shown": CHANGES_SHOWN,
+    }
+
+
+def _home_context(inputs: Inputs) -> dict[str, Any]:
     """The current and the next quarter, and the open tenders expected in them."""
+    ref, today = inputs.ref, inputs.today
     year, quarter = i18n.quarter_of(today)
     following = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
     quarters = [(year, quarter), following]
@@ -267,7 +376,7 @@ def _home_context(ref: CrossRef, today: dt.date) -> dict[str, Any]:
     }
 
 
-def _filter_options(data: DataSet, ref: CrossRef, lang: Lang) -> dict[str, list[tuple[str, str]]]:
+def _filter_options(data: Any, ref: Any, lang: Lang) -> dict[str, list[tuple[str, str]]]:
     """(value, label) of each choice in the calendar's filters: only values some tender has."""
     tenders = ref.tenders
 
@@ -359,61 +468,6 @@ def _by_quarter(tenders: list[Tender]) -> list[tuple[int, int, list[Tender]]]:
 
 def _localized_title(value: Localized, lang: Lang) -> str:
     return value.get(lang)
-
-
-def _render(
-    spec: _Spec,
-    lang: Lang,
-    data: DataSet,
-    ref: CrossRef,
-    today: dt.date,
-    renderer: SvgRenderer,
-    history: History,
-) -> Page:
-    url = spec.url(lang)
-    links = Links(lang, url)
-    charts = PageCharts(lang, data, renderer)
-    context = {
-        "charts": charts,
-        **spec.context,
-        "lang": lang,
-        "data": data,
-        "ref": ref,
-        "today": today,
-        "history": history,
-        "u": links,
-        "t": partial(t, lang=lang),
-        "label": partial(i18n.label, lang=lang),
-        "loc": partial(_loc, lang=lang),
-        "md": partial(_md, lang=lang),
-        "planned": partial(i18n.format_planned, lang=lang),
-        "date": partial(i18n.format_date, lang=lang),
-        "quarter": partial(i18n.format_quarter, lang=lang),
-        "money": partial(_money, lang=lang),
-        "number": partial(i18n.format_figure, lang=lang),
-        "size": partial(i18n.format_size, lang=lang),
-        "page_title": spec.title(lang),
-    }
-    html = Markup(environment().get_template(spec.template).render(context))
-    crumbs: list[tuple[str, str]] = []
-    if spec.key != "home":
-        crumbs.append((t("home", lang), home_url(lang)))
-    crumbs += [(t(f"section.{name}", lang), section_url(name, lang)) for name in spec.parents]
-    description = spec.description(lang) if spec.description else spec.title(lang)
-    return Page(
-        key=spec.key,
-        lang=lang,
-        url=url,
-        title=spec.title(lang),
-        description=description,
-        html=html,
-        breadcrumbs=tuple(crumbs),
-        alternate=spec.url(i18n.other(lang)),
-        headings=tuple((anchor, _plain(text)) for anchor, text in _HEADING.findall(html)),
-        in_nav=spec.in_nav,
-        charts=tuple(charts.placed),
-        searchable=spec.searchable,
-    )
 
 
 def _plain(html: str) -> str:

@@ -1,0 +1,189 @@
+"""Outputs kept between builds with what they read: an output whose inputs are unchanged is reused.
+
+Each output (a page's content, a feed, a download, a figure) has a stable id. The store keeps,
+per id, the lookups it made (`generator/inputs.py`) with the digest each had, and the output
+itself. The next build asks for the same id: when every one of those digests is still the same,
+the kept output is the one a new run would make, so it is returned as it is; otherwise the
+output is made again, and kept with its new lookups. Every output also depends on the code
+(every file of this package and the versions of the libraries that shape the output) and on the
+settings, so a changed template or a new site address redoes everything.
+
+The store is one SQLite file in the build cache: written in one transaction per build, safe
+when two builds share it, and a damaged or foreign file only makes the next build slower.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import json
+import logging
+import sqlite3
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.inputs import Dep, Inputs, Reads, World
+
+log = logging.getLogger(__name__)
+
+FORMAT = "1"  # of the store: a change makes every kept output unreadable (so made again)
+_PACKAGE = Path(__file__).resolve().parent
+# Libraries whose version changes the bytes of some output.
+_LIBRARIES = (
+    "jinja2",
+    "markupsafe",
+    "nh3",
+    "markdown-it-py",
+    "pydantic",
+    "pydantic-core",
+    "altair",
+    "vl-convert-python",
+    "pandas",
+    "numpy",
+    "icalendar",
+    "xlsxwriter",
+    "pyyaml",
+)
+CODE: Dep = ("extra", "code")
+SETTINGS: Dep = ("extra", "settings")
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of every file of this package and of the libraries' versions."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{FORMAT} {sys.version_info[:3]}\n".encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".html", ".json", ".md"):
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    for library in _LIBRARIES:
+        digest.update(f"{library} {importlib.metadata.version(library)}\n".encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class MemoStats:
+    made: int = 0
+    reused: int = 0
+
+    def line(self) -> str:
+        return f"Outputs: {self.made + self.reused} ({self.made} made, {self.reused} unchanged)"
+
+
+class Store:
+    """The kept outputs: id → (lookups with their digests, the output's bytes)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self._lock = threading.Lock()
+        self._pending: list[tuple[str, str, bytes]] = []
+        self._db: sqlite3.Connection | None = None
+        self._deps: dict[str, str] = {}
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS outputs "
+                "(id TEXT PRIMARY KEY, format TEXT, deps TEXT, value BLOB)"
+            )
+            rows = self._db.execute("SELECT id, deps FROM outputs WHERE format = ?", (FORMAT,))
+            self._deps = dict(rows.fetchall())
+        except sqlite3.Error as error:  # unreadable: build without it, as if it were empty
+            log.warning("build cache %s not used: %s", path, error)
+            self._db = None
+
+    def deps(self, output: str) -> list[tuple[Dep, str]] | None:
+        kept = self._deps.get(output)
+        if kept is None:
+            return None
+        return [(tuple(dep), digest) for dep, digest in json.loads(kept)]
+
+    def value(self, output: str) -> bytes | None:
+        if self._db is None:
+            return None
+        with self._lock:
+            row = self._db.execute("SELECT value FROM outputs WHERE id = ?", (output,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def save(self, output: str, deps: list[tuple[Dep, str]], value: bytes) -> None:
+        text = json.dumps([[list(dep), digest] for dep, digest in deps], separators=(",", ":"))
+        with self._lock:
+            self._deps[output] = text
+            self._pending.append((output, text, value))
+
+    def commit(self) -> None:
+        """Write what this build made, in one transaction."""
+        if self._db is None or not self._pending:
+            return
+        with self._lock:
+            pending, self._pending = self._pending, []
+            try:
+                with self._db:
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
+                        ((i, FORMAT, deps, value) for i, deps, value in pending),
+                    )
+            except sqlite3.Error as error:
+                log.warning("build cache not written: %s", error)
+
+    def close(self) -> None:
+        self.commit()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+@dataclass
+class Memo:
+    """Outputs made from this build's `world`, or reused from the store when unchanged."""
+
+    world: World
+    store: Store
+    stats: MemoStats = field(default_factory=MemoStats)
+
+    def make(
+        self, output: str, produce: Callable[[Inputs], bytes], reads: Reads | None = None
+    ) -> bytes:
+        """The output `output`, made by `produce` unless kept with the same inputs.
+
+        `reads`, when given, receives this output's lookups (an output inside another)."""
+        kept = self.kept(output, reads)
+        if kept is not None:
+            return kept
+        inner = Reads()
+        value = produce(Inputs(self.world, inner, self))
+        self.keep(output, inner.deps, value)
+        if reads is not None:
+            reads.update(inner.deps)
+        return value
+
+    def kept(self, output: str, reads: Reads | None = None) -> bytes | None:
+        """The kept bytes of `output` if all it read is unchanged (its lookups go to `reads`)."""
+        deps = self.store.deps(output)
+        if deps is None or not self._unchanged(deps):
+            return None
+        value = self.store.value(output)
+        if value is None:
+            return None
+        self.stats.reused += 1
+        if reads is not None:  # what every output depends on need not be noted
+            reads.update(dep for dep, _ in deps if dep not in (CODE, SETTINGS))
+        return value
+
+    def keep(self, output: str, deps: Iterable[Dep], value: bytes) -> None:
+        self.stats.made += 1
+        names = sorted({*deps, CODE, SETTINGS})
+        self.store.save(output, [(dep, self.world.digest(dep)) for dep in names], value)
+
+    def _unchanged(self, deps: list[tuple[Dep, str]]) -> bool:
+        try:
+            return all(self.world.digest(dep) == digest for dep, digest in deps)
+        except (KeyError, AttributeError, TypeError, ValueError):  # a lookup that no longer exists
+            return False
