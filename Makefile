@@ -32,9 +32,8 @@ format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-serve: setup  ## live preview on http://127.0.0.1:8000, reloading on changes in data/
-	$(BIN)/mvi-site validate data
-	$(BIN)/mkdocs serve --watch data
+serve: setup  ## live preview on http://127.0.0.1:8000: every change rebuilt (checks and policy included) and reloaded
+	$(BIN)/mvi-site serve
 
 golden: setup  ## rewrite the chart snapshots in tests/golden/charts/ after an intended change
 	MVI_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_charts.py -k golden

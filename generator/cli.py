@@ -237,7 +237,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     if not _usable(args):
         return EXIT_USAGE
-    return serve(settings(args), args.site_dir, args.port)
+    return serve(lambda: settings(args), args.site_dir, args.port)
 
 
 def _schema(args: argparse.Namespace) -> int:

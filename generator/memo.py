@@ -30,7 +30,7 @@ from generator.inputs import Dep, Inputs, Reads, World
 
 log = logging.getLogger(__name__)
 
-FORMAT = "1"  # of the store: a change makes every kept output unreadable (so made again)
+FORMAT = "2"  # of the store: a change makes every kept output unreadable (so made again)
 _PACKAGE = Path(__file__).resolve().parent
 # Libraries whose version changes the bytes of some output.
 _LIBRARIES = (
@@ -48,6 +48,7 @@ _LIBRARIES = (
     "xlsxwriter",
     "pyyaml",
 )
+_HOLD = 64 << 20  # bytes of made outputs held before they are written
 CODE: Dep = ("extra", "code")
 SETTINGS: Dep = ("extra", "settings")
 
@@ -76,59 +77,106 @@ class MemoStats:
 
 
 class Store:
-    """The kept outputs: id → (lookups with their digests, the output's bytes)."""
+    """The kept outputs (id → lookups with their digests, the output and its digest), and what
+    each site folder was last given (path → key, size, time), in one SQLite file."""
 
     def __init__(self, path: Path | None) -> None:
         self._lock = threading.Lock()
-        self._pending: list[tuple[str, str, bytes]] = []
+        self._pending: list[tuple[str, str, str, bytes]] = []
         self._db: sqlite3.Connection | None = None
-        self._deps: dict[str, str] = {}
+        self._deps: dict[str, tuple[str, str]] = {}  # id → (lookups as JSON, value digest)
+        self._made: dict[str, bytes] = {}
+        self._held = 0
         if path is None:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")  # a lost write is a slower build
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS outputs "
-                "(id TEXT PRIMARY KEY, format TEXT, deps TEXT, value BLOB)"
+                "(id TEXT PRIMARY KEY, format TEXT, deps TEXT, digest TEXT, value BLOB)"
             )
-            rows = self._db.execute("SELECT id, deps FROM outputs WHERE format = ?", (FORMAT,))
-            self._deps = dict(rows.fetchall())
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS published "
+                "(site TEXT, path TEXT, key TEXT, size INTEGER, mtime INTEGER, "
+                "PRIMARY KEY (site, path))"
+            )
+            query = "SELECT id, deps, digest FROM outputs WHERE format = ?"
+            self._deps = {i: (deps, d) for i, deps, d in self._db.execute(query, (FORMAT,))}
         except sqlite3.Error as error:  # unreadable: build without it, as if it were empty
             log.warning("build cache %s not used: %s", path, error)
             self._db = None
 
-    def deps(self, output: str) -> list[tuple[Dep, str]] | None:
+    def deps(self, output: str) -> tuple[list[tuple[Dep, str]], str] | None:
+        """What `output` read when it was made (with the digests then), and its own digest."""
         kept = self._deps.get(output)
         if kept is None:
             return None
-        return [(tuple(dep), digest) for dep, digest in json.loads(kept)]
+        return [(tuple(dep), digest) for dep, digest in json.loads(kept[0])], kept[1]
 
     def value(self, output: str) -> bytes | None:
+        if (made := self._made.get(output)) is not None:  # made by this build, not yet written
+            return made
         if self._db is None:
             return None
         with self._lock:
             row = self._db.execute("SELECT value FROM outputs WHERE id = ?", (output,)).fetchone()
         return bytes(row[0]) if row else None
 
-    def save(self, output: str, deps: list[tuple[Dep, str]], value: bytes) -> None:
+    def save(self, output: str, deps: list[tuple[Dep, str]], value: bytes) -> str:
+        """Keep `output`; returns the digest of its value."""
         text = json.dumps([[list(dep), digest] for dep, digest in deps], separators=(",", ":"))
+        digest = value_digest(value)
         with self._lock:
-            self._deps[output] = text
-            self._pending.append((output, text, value))
+            self._deps[output] = (text, digest)
+            self._made[output] = value
+            self._pending.append((output, text, digest, value))
+            self._held += len(value)
+        if self._held > _HOLD:  # written in parts: a build of 20,000 pages holds a part at most
+            self.commit()
+        return digest
 
     def commit(self) -> None:
-        """Write what this build made, in one transaction."""
-        if self._db is None or not self._pending:
-            return
+        """Write what this build made so far, in one transaction."""
         with self._lock:
             pending, self._pending = self._pending, []
+            self._made.clear()
+            self._held = 0
+        if self._db is None or not pending:
+            return
+        with self._lock:
             try:
                 with self._db:
                     self._db.executemany(
-                        "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
-                        ((i, FORMAT, deps, value) for i, deps, value in pending),
+                        "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
+                        ((i, FORMAT, deps, d, value) for i, deps, d, value in pending),
+                    )
+            except sqlite3.Error as error:
+                log.warning("build cache not written: %s", error)
+
+    def published(self, site: Path) -> dict[str, tuple[str, int, int]]:
+        """What the site folder `site` was last given: path → (key, size, modification time)."""
+        if self._db is None:
+            return {}
+        query = "SELECT path, key, size, mtime FROM published WHERE site = ?"
+        with self._lock:
+            rows = self._db.execute(query, (str(site.resolve()),)).fetchall()
+        return {path: (key, size, mtime) for path, key, size, mtime in rows}
+
+    def publish(self, site: Path, files: dict[str, tuple[str, int, int]]) -> None:
+        """Remember what the site folder `site` now holds (after the swap)."""
+        if self._db is None:
+            return
+        name = str(site.resolve())
+        with self._lock:
+            try:
+                with self._db:
+                    self._db.execute("DELETE FROM published WHERE site = ?", (name,))
+                    self._db.executemany(
+                        "INSERT INTO published VALUES (?, ?, ?, ?, ?)",
+                        ((name, path, *kept) for path, kept in files.items()),
                     )
             except sqlite3.Error as error:
                 log.warning("build cache not written: %s", error)
@@ -138,6 +186,10 @@ class Store:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def value_digest(value: bytes) -> str:
+    return hashlib.blake2b(value, digest_size=16).hexdigest()
 
 
 @dataclass
@@ -166,21 +218,29 @@ class Memo:
 
     def kept(self, output: str, reads: Reads | None = None) -> bytes | None:
         """The kept bytes of `output` if all it read is unchanged (its lookups go to `reads`)."""
-        deps = self.store.deps(output)
-        if deps is None or not self._unchanged(deps):
+        if self.kept_digest(output) is None:
             return None
         value = self.store.value(output)
         if value is None:
             return None
         self.stats.reused += 1
         if reads is not None:  # what every output depends on need not be noted
+            deps, _ = self.store.deps(output) or ([], "")
             reads.update(dep for dep, _ in deps if dep not in (CODE, SETTINGS))
         return value
 
-    def keep(self, output: str, deps: Iterable[Dep], value: bytes) -> None:
+    def kept_digest(self, output: str) -> str | None:
+        """The digest of the kept `output` if all it read is unchanged, without reading it."""
+        kept = self.store.deps(output)
+        if kept is None or not self._unchanged(kept[0]):
+            return None
+        return kept[1]
+
+    def keep(self, output: str, deps: Iterable[Dep], value: bytes) -> str:
+        """Keep a newly made `output` with what it read; returns the digest of its value."""
         self.stats.made += 1
         names = sorted({*deps, CODE, SETTINGS})
-        self.store.save(output, [(dep, self.world.digest(dep)) for dep in names], value)
+        return self.store.save(output, [(dep, self.world.digest(dep)) for dep in names], value)
 
     def _unchanged(self, deps: list[tuple[Dep, str]]) -> bool:
         try:

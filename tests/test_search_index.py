@@ -64,50 +64,89 @@ def test_the_bundle_holds_only_what_the_search_page_uses(built_site: Path) -> No
 
 
 def test_a_failed_index_stops_with_what_pagefind_said(tmp_path: Path) -> None:
+    indexer = search_index.Indexer(["/a/"])
+    indexer.add(search_index.Record.of("a/", "nl", "<h1>Aanbesteding</h1>"))
+    indexer._process.kill()  # as if Pagefind crashed
     with pytest.raises(search_index.IndexFailed, match="Pagefind could not index the site"):
-        search_index.build(tmp_path / "missing-folder")
+        indexer.finish(tmp_path / "pagefind")
+    assert not (tmp_path / "pagefind").exists()
 
 
-def _site(folder: Path, body: str) -> Path:
-    for lang, name in (("nl", "index.html"), ("en", "en/index.html")):
-        page = folder / name
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(
-            f'<!doctype html><html lang="{lang}"><head><title>T</title></head>'
-            f"<body><main data-pagefind-body><h1>Aanbesteding</h1><p>{body}</p></main>"
-            "</body></html>"
-        )
-    return folder
+def test_a_bundle_that_cannot_be_written_stops_the_build(tmp_path: Path) -> None:
+    records = [search_index.Record.of("a/", "nl", "<h1>Aanbesteding</h1>")]
+    (tmp_path / "file").write_text("not a folder")
+    with pytest.raises(search_index.IndexFailed, match="could not be written"):
+        search_index.index(records, tmp_path / "file" / "pagefind")
 
 
-def _bundle(site: Path) -> dict[str, bytes]:
-    bundle = site / search_index.BUNDLE
+def _records(body: str) -> list[search_index.Record]:
+    return [
+        search_index.Record.of(url, lang, f"<h1>Aanbesteding</h1><p>{body}</p>")
+        for url, lang in (("", "nl"), ("en/", "en"))
+    ]
+
+
+def _bundle(bundle: Path) -> dict[str, bytes]:
     return {
         p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()
     }
 
 
-def test_unchanged_pages_reuse_the_kept_index(tmp_path: Path, monkeypatch) -> None:
+def test_unchanged_records_reuse_the_kept_index(tmp_path: Path, monkeypatch) -> None:
     cache = tmp_path / "cache"
-    first = search_index.build(_site(tmp_path / "a", "asfalt en beton"), cache)
+    first = search_index.index(_records("asfalt en beton"), tmp_path / "a", cache)
     assert not first.reused and first.pages == 2
 
     def no_pagefind(*args, **kwargs):
         raise AssertionError("Pagefind ran for unchanged pages")
 
-    monkeypatch.setattr(search_index.subprocess, "run", no_pagefind)
-    again = search_index.build(_site(tmp_path / "b", "asfalt en beton"), cache)
+    monkeypatch.setattr(search_index.subprocess, "Popen", no_pagefind)
+    again = search_index.index(_records("asfalt en beton"), tmp_path / "b", cache)
     assert again.reused and (again.pages, again.files) == (first.pages, first.files)
     assert _bundle(tmp_path / "b") == _bundle(tmp_path / "a")
     assert "copied from the cache" in again.line()
 
 
-def test_a_changed_page_is_indexed_again_and_replaces_the_kept_index(tmp_path: Path) -> None:
+def test_a_changed_record_is_indexed_again_and_replaces_the_kept_index(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    search_index.build(_site(tmp_path / "a", "asfalt"), cache)
-    changed = search_index.build(_site(tmp_path / "b", "zonnepanelen"), cache)
+    search_index.index(_records("asfalt"), tmp_path / "a", cache)
+    changed = search_index.index(_records("zonnepanelen"), tmp_path / "b", cache)
     assert not changed.reused
-    assert [p.name for p in cache.iterdir()] == [search_index._key(tmp_path / "b")], "one kept"
-    fresh = search_index.build(_site(tmp_path / "c", "zonnepanelen"))  # no cache at all
+    key = search_index.bundle_key(r.digest() for r in _records("zonnepanelen"))
+    assert [p.name for p in cache.iterdir()] == [key], "one kept"
+    fresh = search_index.index(_records("zonnepanelen"), tmp_path / "c")  # no cache at all
     assert _bundle(tmp_path / "c") == _bundle(tmp_path / "b")
     assert not fresh.reused
+
+
+def test_pages_that_arrive_in_another_order_give_the_same_bundle(tmp_path: Path) -> None:
+    """Pagefind's bundle depends on the order it is given the pages: the indexer gives them in
+    the order it was told, whatever order the build finishes them in."""
+    records = [
+        search_index.Record.of(
+            f"p/{n}/", "nl" if n % 2 else "en", f"<h1>Titel {n}</h1><p>woord{n}</p>"
+        )
+        for n in range(12)
+    ]
+    order = [record.url for record in records]
+    bundles = []
+    for number, arrival in enumerate((records, records[::-1], records[5:] + records[:5])):
+        indexer = search_index.Indexer(order)
+        for record in arrival:
+            indexer.add(record)
+        bundles.append(_bundle_of(indexer, tmp_path / f"b{number}"))
+    assert bundles[0] == bundles[1] == bundles[2]
+
+
+def _bundle_of(indexer: search_index.Indexer, folder: Path) -> dict[str, bytes]:
+    indexer.finish(folder)
+    return _bundle(folder)
+
+
+def test_a_page_it_was_not_told_of_is_refused() -> None:
+    indexer = search_index.Indexer(["/a/"])
+    try:
+        with pytest.raises(search_index.IndexFailed, match="not told of /b/"):
+            indexer.add(search_index.Record.of("b/", "nl", "<h1>B</h1>"))
+    finally:
+        indexer.close()

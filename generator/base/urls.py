@@ -6,6 +6,7 @@ ones; a record keeps its id in both, so the language switch can always find its 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -125,12 +126,23 @@ def src_uri(url: str) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` (both site-relative directory URLs)."""
     path, _, fragment = to_url.partition("#")
-    if path == from_url:
-        target = "./" if not fragment else ""
-    else:
-        target = posixpath.relpath(path or ".", from_url or ".")
-        target = "./" if target == "." else target + "/"
+    target = _relpath(path, from_url) if path != from_url else "" if fragment else "./"
     return f"{target}#{fragment}" if fragment else target
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath` for two site-relative directory URLs, without asking the OS.
+
+    A page of the calendar holds thousands of links; `relpath` asks for the working directory
+    on every call."""
+    to = [part for part in path.split("/") if part]
+    base = [part for part in start.split("/") if part]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    parts = [".."] * (len(base) - common) + to[common:]
+    return "/".join(parts) + "/" if parts else "./"
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,7 @@ class Chrome:
 
     frames: dict[tuple[str, bool], Frame]
     files: Path  # the theme's assets, the hand-written pages, 404.html
+    key: str | None = None  # the digest of all it was made from, when kept in the cache
     reused: bool = False
 
     def frame(self, key: str, has_headings: bool) -> Frame:
@@ -94,7 +95,7 @@ def render_chrome(request: HostRequest, cache: Path | None, scratch: Path) -> Ch
     key = _key(request)
     kept = cache / key if cache else None
     if kept is not None and (kept / FRAMES).is_file():
-        return _load(kept, reused=True)
+        return _load(kept, key, reused=True)
     from generator.host import mkdocs_adapter  # MkDocs is imported only when it must run
 
     out = scratch / OUTPUT
@@ -104,18 +105,18 @@ def render_chrome(request: HostRequest, cache: Path | None, scratch: Path) -> Ch
     texts = {f"{k}\0{toc:d}": text for (k, toc), text in frames.items()}
     (scratch / FRAMES).write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     if cache is None or kept is None:
-        return _load(scratch, reused=False)
+        return _load(scratch, None, reused=False)
     _keep(scratch, cache, kept)
-    return _load(kept if kept.is_dir() else scratch, reused=False)
+    return _load(kept, key, reused=False) if kept.is_dir() else _load(scratch, None, reused=False)
 
 
-def _load(folder: Path, reused: bool) -> Chrome:
+def _load(folder: Path, key: str | None, reused: bool) -> Chrome:
     texts = json.loads((folder / FRAMES).read_text(encoding="utf-8"))
     frames = {}
     for name, text in texts.items():
         key, _, toc = name.rpartition("\0")
         frames[(key, toc == "1")] = Frame.parse(text)
-    return Chrome(frames, folder / OUTPUT, reused)
+    return Chrome(frames, folder / OUTPUT, key, reused)
 
 
 def _key(request: HostRequest) -> str:
@@ -144,13 +145,16 @@ def _key(request: HostRequest) -> str:
 def _keep(scratch: Path, cache: Path, kept: Path) -> None:
     """Keep `scratch` as the cache's only entry; two builds at once never see half of one."""
     cache.mkdir(parents=True, exist_ok=True)
-    staging = cache / f".{kept.name}.{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(scratch, staging)
     try:
-        staging.rename(kept)
-    except OSError:  # another build kept the same chrome first
+        scratch.rename(kept)  # moved whole, when on the same file system
+    except OSError:
+        staging = cache / f".{kept.name}.{os.getpid()}"
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(scratch, staging)
+        try:
+            staging.rename(kept)
+        except OSError:  # another build kept the same chrome first
+            shutil.rmtree(staging, ignore_errors=True)
     for old in cache.iterdir():
         if old.name != kept.name and not old.name.startswith("."):
             shutil.rmtree(old, ignore_errors=True)

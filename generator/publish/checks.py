@@ -21,6 +21,7 @@ import functools
 import os
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -202,6 +203,7 @@ class _Tokenizer:
     def __init__(self, html: str) -> None:
         self.html = html
         self.scan = PageScan()
+        self.unclosed = False  # a script or style whose end never comes
         self._line, self._counted = 1, 0
 
     def run(self) -> PageScan | None:
@@ -234,6 +236,7 @@ class _Tokenizer:
             return end
         closing = self._raw_text_end(notes.tag, end)
         if closing is None:
+            self.unclosed = True
             return None
         if notes.inline_script:
             self.scan.inline_scripts.append((line, self.html[end : closing.start()]))
@@ -284,6 +287,14 @@ def scan_page(html: str) -> PageScan:
     return scan
 
 
+def fragment_scan(html: str) -> PageScan | None:
+    """The scan of a fragment that leaves the reader as it found it (in text, nothing open);
+    None for one that would change how what follows it is read, or needs html.parser."""
+    tokenizer = _Tokenizer(html)
+    scan = tokenizer.run()
+    return None if scan is None or tokenizer.unclosed else scan
+
+
 def scan_site(site: Path) -> dict[str, PageScan]:
     """Every HTML page of the site by its path relative to the site root."""
     return {
@@ -315,9 +326,20 @@ def _target(page: str, url: str, base: str = "/") -> tuple[str, str]:
     return resolved, parts.fragment
 
 
-def _site_paths(site: Path) -> tuple[set[str], set[str]]:
-    """The site's folders ("." for its root) and files, as paths relative to the root."""
+def _site_paths(site: Path, known: set[str] | None = None) -> tuple[set[str], set[str]]:
+    """The site's folders ("." for its root) and files, as paths relative to the root.
+
+    `known`: the files, when the caller knows them (then the folder is not walked)."""
     # Looked up once: a site of a thousand pages holds tens of thousands of links.
+    if known is not None:
+        folders = {"."}
+        for path in known:
+            while "/" in path:
+                path = path.rpartition("/")[0]
+                if path in folders:
+                    break
+                folders.add(path)
+        return folders, known
     folders, files = {"."}, set()
     for root, subfolders, names in os.walk(site, followlinks=True):
         folder = Path(root).relative_to(site).as_posix()
@@ -328,11 +350,14 @@ def _site_paths(site: Path) -> tuple[set[str], set[str]]:
 
 
 def broken_links(
-    site: Path, pages: dict[str, PageScan] | None = None, base: str = "/"
+    site: Path,
+    pages: dict[str, PageScan] | None = None,
+    base: str = "/",
+    known: set[str] | None = None,
 ) -> list[str]:
     """Links and anchors inside the site that lead nowhere, as 'page:line: url' lines."""
     pages = pages if pages is not None else scan_site(site)
-    folders, files = _site_paths(site)
+    folders, files = _site_paths(site, known)
     problems: list[str] = []
     for page, scan in pages.items():
         for ref in scan.refs:
@@ -353,7 +378,9 @@ def broken_links(
     return problems
 
 
-def foreign_resources(site: Path, pages: dict[str, PageScan] | None = None) -> list[str]:
+def foreign_resources(
+    site: Path, pages: dict[str, PageScan] | None = None, known: set[str] | None = None
+) -> list[str]:
     """Anything the site would load from another host, in pages and in style sheets."""
     pages = pages if pages is not None else scan_site(site)
     problems = [
@@ -362,7 +389,10 @@ def foreign_resources(site: Path, pages: dict[str, PageScan] | None = None) -> l
         for ref in scan.refs
         if ref.is_resource and (_is_external(ref.value) and not ref.value.startswith("data:"))
     ]
-    for css in sorted(site.rglob("*.css")):
+    sheets = (
+        (site / p for p in sorted(known) if p.endswith(".css")) if known else site.rglob("*.css")
+    )
+    for css in sorted(sheets):
         text = css.read_text(encoding="utf-8")
         for match in _CSS_URL.finditer(text):
             url = match.group(1) or match.group(2)
@@ -395,11 +425,26 @@ def _own_script(page: str, url: str, base: str) -> bool:
     return path.startswith(OWN_SCRIPT_FOLDERS)
 
 
-def check_site(site: Path, pages: dict[str, PageScan], site_url: str) -> list[str]:
-    """Every problem of a written site: broken links and anchors, foreign hosts and scripts."""
+def check_site(
+    site: Path, pages: dict[str, PageScan], files: Iterable[str], site_url: str
+) -> list[str]:
+    """Every problem of a written site: broken links and anchors, foreign hosts and scripts.
+
+    `pages` may be scans made from parts (`generator/publish/scans.py`), whose line numbers are
+    those of their parts: a page with a problem is read whole again to name its lines."""
     base = urlsplit(site_url or "/").path or "/"
-    return (
-        broken_links(site, pages, base)
-        + foreign_resources(site, pages)
-        + foreign_scripts(pages, base)
-    )
+    paths = set(files)
+
+    def problems(scans: dict[str, PageScan]) -> list[str]:
+        found = broken_links(site, scans, base, paths)
+        return found + foreign_resources(site, scans, paths) + foreign_scripts(scans, base)
+
+    found = problems(pages)
+    if not found:
+        return []
+    named = {line.split(":", 1)[0] for line in found}
+    exact = {
+        **pages,
+        **{page: scan_page((site / page).read_text("utf-8")) for page in named if page in pages},
+    }
+    return problems(exact)

@@ -20,9 +20,12 @@ import base64
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.publish.checks import PageScan
+from generator.publish.checks import PageScan, scan_page
+
+if TYPE_CHECKING:
+    from generator.publish.target import Target
 
 _META_ANCHOR = '<meta charset="utf-8">'
 
@@ -69,8 +72,9 @@ class Policy:
     hashes: tuple[str, ...]
 
     @classmethod
-    def for_pages(cls, scans: Iterable[PageScan]) -> Policy:
-        return cls(tuple(script_hashes(scans)))
+    def for_pages(cls, pages: Iterable[str]) -> Policy:
+        """The policy for these pages (HTML): every inline script of theirs allowed."""
+        return cls(tuple(script_hashes(scan_page(html) for html in pages)))
 
     @property
     def header(self) -> str:
@@ -83,12 +87,13 @@ class Policy:
         return html.replace(_META_ANCHOR, f"{_META_ANCHOR}\n    {meta}", 1)
 
 
-def write_headers(site: Path, chosen: Policy) -> str:
-    """Write `_headers` and `csp.txt`; returns the policy."""
+def write_headers(target: Target, chosen: Policy) -> str:
+    """Put `_headers` and `csp.txt` in the site; returns the policy."""
     lines = ["/*", f"  Content-Security-Policy: {chosen.header}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
-    (site / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (site / "csp.txt").write_text(chosen.header + "\n", encoding="utf-8")
+    for path, text in (("_headers", "\n".join(lines) + "\n"), ("csp.txt", chosen.header + "\n")):
+        content = text.encode("utf-8")
+        target.put(path, hashlib.sha256(content).hexdigest(), lambda c=content: c)
     return chosen.header
 
 

@@ -1,207 +1,265 @@
-"""Write a site into a folder: the host's files, every file made from data, every page in its frame.
+"""Write a site: the host's files, every page in its frame, every file made from data.
 
 Each output is made through the memo (`generator/memo.py`): kept from an earlier build while
 what it read is unchanged, made again otherwise. A page's content goes into its frame
-(`generator/render/frame.py`); charts still drawing in the background are put in place last, so
-drawing overlaps the rest of the writing. Every HTML page is scanned as it is written, for the
-output checks.
+(`generator/render/frame.py`); charts still drawing in the background go in last, so drawing
+overlaps the rest. Every file has a key (the digest of what it is made of): one whose key is
+the one the site holds already is left as it is (`generator/publish/target.py`). Each page is
+scanned for the output checks from its parts, and handed to the search index when written.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urljoin
 
+from generator.base.urls import relative
 from generator.charts.svg import SvgRenderer
 from generator.export.downloads import Download, describe
 from generator.host.chrome import Chrome
 from generator.inputs import Inputs, Reads, digest_text
-from generator.memo import Memo
+from generator.memo import Memo, value_digest
 from generator.publish.checks import PageScan, scan_page
+from generator.publish.scans import FrameScan, decode_scan, encode_scan, scan_fragment
+from generator.publish.search_index import Indexer, Record
+from generator.publish.target import Target, Written
 from generator.render.frame import Frame
 from generator.render.pages import PagePlan, render_page
 from generator.site import Site
 
 
-@dataclass
-class Written:
-    """What was written: every HTML page scanned (by site path), and the figures of the work."""
-
-    pages: dict[str, PageScan] = field(default_factory=dict)
-    search: list[tuple[PagePlan, str]] = field(default_factory=list)  # each page's own content
-    seconds: dict[str, float] = field(default_factory=dict)
-
-
 @dataclass(frozen=True)
 class _Content:
-    """A page's content as kept between builds: HTML, headings, and its charts' CSV files."""
+    """A page's content as kept between builds: HTML, headings, charts' CSVs, its body's scan."""
 
     html: str
     headings: tuple[tuple[str, str], ...]
     csvs: tuple[tuple[str, str], ...]
+    scan: PageScan | None
 
     def encode(self) -> bytes:
-        value = {"html": self.html, "headings": self.headings, "csvs": self.csvs}
+        value = {
+            "html": self.html,
+            "headings": self.headings,
+            "csvs": self.csvs,
+            "scan": encode_scan(self.scan),
+        }
         return json.dumps(value, ensure_ascii=False).encode("utf-8")
 
     @classmethod
     def decode(cls, value: bytes) -> _Content:
         kept = json.loads(value)
         headings = tuple((a, b) for a, b in kept["headings"])
-        return cls(kept["html"], headings, tuple((a, b) for a, b in kept["csvs"]))
+        csvs = tuple((a, b) for a, b in kept["csvs"])
+        return cls(kept["html"], headings, csvs, decode_scan(kept["scan"]))
+
+
+@dataclass
+class _Frames:
+    """The frames with the policy in place, each with its digest and its scan, made once."""
+
+    frames: dict[tuple[str, bool], Frame]
+    _digests: dict[tuple[str, bool], str] = field(default_factory=dict)
+    _scans: dict[tuple[str, bool], FrameScan] = field(default_factory=dict)
+
+    def key(self, plan: PagePlan, headings: bool) -> tuple[str, bool]:
+        return (
+            (plan.frame, headings) if (plan.frame, headings) in self.frames else (plan.frame, True)
+        )
+
+    def digest(self, key: tuple[str, bool]) -> str:
+        if key not in self._digests:
+            self._digests[key] = digest_text(self.frames[key].text())
+        return self._digests[key]
+
+    def scan(self, key: tuple[str, bool]) -> FrameScan:
+        if key not in self._scans:
+            self._scans[key] = FrameScan.of(self.frames[key])
+        return self._scans[key]
 
 
 def write_site(
     site: Site,
     chrome: Chrome,
     add_policy: Callable[[str], str],
-    target: Path,
+    target: Target,
     memo: Memo,
     renderer: SvgRenderer,
+    indexer: Indexer | None,
+    downloads: list[Download],
 ) -> Written:
-    """Write everything `site` holds into `target` (which must not exist yet)."""
-    written = Written()
-    with _timed(written, "host files"):
-        _copy_host(chrome.files, target, add_policy, written)
-    frames = {key: Frame.parse(add_policy(frame.text())) for key, frame in chrome.frames.items()}
-    with _timed(written, "downloads"):
-        downloads = _write_downloads(site, target, memo)
-    site.world.extra["downloads"] = digest_text(describe(downloads))
-    with _timed(written, "pages"):
-        _write_pages(site, frames, target, memo, renderer, downloads, written)
-    with _timed(written, "files"):
+    """Write everything else `site` holds into `target`; pages go to `indexer` when written."""
+    written, step = target.written, target.written.steps
+    with step("host files"):
+        _put_host(chrome, add_policy, target, indexer)
+    frames = _Frames({key: Frame.parse(add_policy(f.text())) for key, f in chrome.frames.items()})
+    with step("pages"):
+        _put_pages(site, frames, target, memo, renderer, downloads, indexer)
+    with step("files"):
         for plan in site.files:
-            path = target / plan.path
-            path.parent.mkdir(parents=True, exist_ok=True)
             if plan.source is not None:
-                shutil.copyfile(plan.source, path)
+                source = plan.source
+                target.put(plan.path, value_digest(source.read_bytes()), source.read_bytes)
             elif plan.produce is not None:
                 produce = plan.produce
-                content = memo.make(plan.output, produce) if plan.kept else produce(_inputs(memo))
-                path.write_bytes(content)
+                if plan.kept:
+                    content = _Lazy(lambda p=produce, o=plan.output: memo.make(o, p))
+                    key = memo.kept_digest(plan.output) or value_digest(content())
+                else:
+                    content = _Lazy(lambda p=produce: p(Inputs(memo.world, Reads(), memo)))
+                    key = value_digest(content())
+                target.put(plan.path, key, content)
     return written
 
 
-def _write_downloads(site: Site, target: Path, memo: Memo) -> list[Download]:
+class _Lazy:
+    """A value made once, when first asked for."""
+
+    def __init__(self, make: Callable[[], bytes]) -> None:
+        self._make, self._value = make, None
+
+    def __call__(self) -> bytes:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
+def _put_host(
+    chrome: Chrome, add_policy: Callable[[str], str], target: Target, indexer: Indexer | None
+) -> None:
+    """The host's files (assets, hand-written pages); its pages get the policy on the way."""
+    origin = chrome.key or f"scratch:{id(chrome)}"
+    for source in sorted(chrome.files.rglob("*")):
+        if source.is_dir():
+            continue
+        path = source.relative_to(chrome.files).as_posix()
+        if not path.endswith(".html"):
+            target.put(path, f"{origin}:{path}", source.read_bytes)
+            continue
+        html = add_policy(source.read_text(encoding="utf-8"))
+        target.put(path, digest_text(origin, path, html), html.encode)
+        target.written.pages[path] = scan_page(html)
+        if "data-pagefind-body" in html:
+            url = "/" + path.removesuffix("index.html")
+            target.written.search[url] = digest_text(html)
+            if indexer is not None:
+                indexer.add(Record(url, html))
+
+
+def write_downloads(site: Site, target: Target, memo: Memo) -> list[Download]:
+    """The open-data files, first: the Open data page lists them with their sizes."""
     downloads = []
-    for plan in site.downloads:
-        content = memo.make(f"file:{plan.path}", plan.produce)
-        path = target / plan.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        downloads.append(Download.made(plan, content))
+    with target.written.steps("downloads"):
+        for plan in site.downloads:
+            content = memo.make(f"file:{plan.path}", plan.produce)
+            target.put(plan.path, value_digest(content), lambda c=content: c)
+            downloads.append(Download.made(plan, content))
+    site.world.extra["downloads"] = digest_text(describe(downloads))
     return downloads
 
 
-def _write_pages(
+def _put_pages(
     site: Site,
-    frames: dict[tuple[str, bool], Frame],
-    target: Path,
+    frames: _Frames,
+    target: Target,
     memo: Memo,
     renderer: SvgRenderer,
     downloads: list[Download],
-    written: Written,
+    indexer: Indexer | None,
 ) -> None:
     """Every page: its content kept or rendered, then in its frame; drawn charts go in last."""
     waiting: list[tuple[PagePlan, _Content, Reads]] = []
-    for plan in site.pages:
+    for plan in charts_first(site.pages):
         kept = memo.kept(plan.output)
         if kept is not None:
-            _write_page(site, plan, _Content.decode(kept), frames, target, written)
+            _put_page(
+                site, plan, _Content.decode(kept), value_digest(kept), frames, target, indexer
+            )
             continue
         reads = Reads()
         rendered = render_page(plan, Inputs(site.world, reads, memo), renderer, downloads)
-        csvs = tuple(
-            (placed.csv_name, placed.figure.csv().decode("utf-8")) for placed in rendered.charts
-        )
-        content = _Content(rendered.html, rendered.headings, csvs)
+        csvs = tuple((p.csv_name, p.figure.csv().decode("utf-8")) for p in rendered.charts)
+        content = _Content(rendered.html, rendered.headings, csvs, None)
         if renderer.waiting(content.html):
             waiting.append((plan, content, reads))
             continue
-        memo.keep(plan.output, reads.deps, content.encode())
-        _write_page(site, plan, content, frames, target, written)
+        _finish(site, plan, content, reads, memo, frames, target, indexer)
     for plan, content, reads in waiting:
-        content = _Content(renderer.fill(content.html), content.headings, content.csvs)
-        memo.keep(plan.output, reads.deps, content.encode())
-        _write_page(site, plan, content, frames, target, written)
+        filled = _Content(renderer.fill(content.html), content.headings, content.csvs, None)
+        _finish(site, plan, filled, reads, memo, frames, target, indexer)
 
 
-def _write_page(
+def charts_first(plans: tuple[PagePlan, ...]) -> list[PagePlan]:
+    """Pages that may hold charts first, so their drawing overlaps the rest (same bytes)."""
+    return sorted(plans, key=_is_tender)
+
+
+def search_order(plans: tuple[PagePlan, ...]) -> list[PagePlan]:
+    """The order the search index takes the pages in: tenders (written last, all at once)
+    first, then the pages written earlier, some of which wait for their charts."""
+    return sorted(
+        (plan for plan in plans if plan.searchable), key=lambda plan: not _is_tender(plan)
+    )
+
+
+def _is_tender(plan: PagePlan) -> bool:
+    return plan.record is not None and plan.record[0] == "tender"
+
+
+def _finish(
     site: Site,
     plan: PagePlan,
     content: _Content,
-    frames: dict[tuple[str, bool], Frame],
-    target: Path,
-    written: Written,
+    reads: Reads,
+    memo: Memo,
+    frames: _Frames,
+    target: Target,
+    indexer: Indexer | None,
 ) -> None:
-    frame = frames.get((plan.frame, bool(content.headings))) or frames[(plan.frame, True)]
-    html = frame.fill(
-        title=plan.title,
-        description=plan.description,
-        canonical=urljoin(site.settings.site_url, plan.url),
-        alternate=_relative(plan.url, plan.alternate),
-        body=content.html,
-        headings=content.headings,
-    )
-    folder = target / plan.url
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(html, encoding="utf-8")
+    """Scan a newly rendered page's body, keep the page, and put it in the site."""
+    scanned = _Content(content.html, content.headings, content.csvs, scan_fragment(content.html))
+    value = scanned.encode()
+    digest = memo.keep(plan.output, reads.deps, value)
+    _put_page(site, plan, scanned, digest, frames, target, indexer)
+
+
+def _put_page(
+    site: Site,
+    plan: PagePlan,
+    content: _Content,
+    digest: str,
+    frames: _Frames,
+    target: Target,
+    indexer: Indexer | None,
+) -> None:
+    key = frames.key(plan, bool(content.headings))
+    canonical = urljoin(site.settings.site_url, plan.url)
+    alternate = relative(plan.url, plan.alternate)
+    path = f"{plan.url}index.html"
+    parts = (frames.digest(key), digest, plan.title, plan.description, canonical, alternate)
+
+    def html() -> str:
+        return frames.frames[key].fill(
+            title=plan.title,
+            description=plan.description,
+            canonical=canonical,
+            alternate=alternate,
+            body=content.html,
+            headings=content.headings,
+        )
+
+    page = _Lazy(lambda: html().encode("utf-8"))
+    target.put(path, digest_text(*parts), page)
+    if content.scan is not None:
+        scan = frames.scan(key).page(alternate, canonical, content.headings, content.scan)
+    else:  # a body the tokenizer cannot read apart from its page: the page is read whole
+        scan = scan_page(page().decode("utf-8"))
+    target.written.pages[path] = scan
     for name, text in content.csvs:
-        (folder / name).write_bytes(text.encode("utf-8"))
-    written.pages[f"{plan.url}index.html"] = scan_page(html)
+        target.put(f"{plan.url}{name}", digest_text(digest, name), text.encode)
     if plan.searchable:
-        written.search.append((plan, content.html))
-
-
-def _relative(page: str, url: str) -> str:
-    """A link from `page` to `url` as MkDocs' `url` filter writes it."""
-    from generator.base.urls import relative
-
-    return relative(page, url)
-
-
-def _copy_host(
-    files: Path, target: Path, add_policy: Callable[[str], str], written: Written
-) -> None:
-    """The host's files (assets, hand-written pages); its pages get the policy on the way."""
-    for root, _, names in os.walk(files):
-        folder = Path(root)
-        into = target / folder.relative_to(files)
-        into.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            source, path = folder / name, into / name
-            if name.endswith(".html"):
-                html = add_policy(source.read_text(encoding="utf-8"))
-                path.write_text(html, encoding="utf-8")
-                written.pages[path.relative_to(target).as_posix()] = scan_page(html)
-            else:
-                _link_or_copy(source, path)
-
-
-def _link_or_copy(source: Path, path: Path) -> None:
-    """A hard link where the file system allows one (the kept file never changes), or a copy."""
-    try:
-        os.link(source, path)
-    except OSError:
-        shutil.copyfile(source, path)
-
-
-def _inputs(memo: Memo) -> Inputs:
-    return Inputs(memo.world, Reads(), memo)
-
-
-class _timed:
-    def __init__(self, written: Written, name: str) -> None:
-        self.written, self.name = written, name
-
-    def __enter__(self) -> None:
-        self.started = time.perf_counter()
-
-    def __exit__(self, *_: object) -> None:
-        self.written.seconds[self.name] = time.perf_counter() - self.started
+        target.written.search["/" + plan.url] = digest
+        if indexer is not None:
+            indexer.add(Record.of(plan.url, plan.lang, content.html))

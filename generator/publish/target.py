@@ -1,0 +1,132 @@
+"""The site folder, changed in place as one transaction: all of a build, or none of it.
+
+A file whose key (the digest of what it is made of) is the one the folder already holds, and
+that nobody has changed since, stays as it is: an unchanged site costs a look at each file. Any
+other file is written beside its place and renamed into it, and the file it replaces is moved
+into an undo folder first; so are the files this build does not make (`set_aside`), before the
+output checks look at the folder. `commit` then drops the undo folder; `undo` puts every file
+back as it was. A build that was killed half-way leaves its undo folder, and the next build puts
+those files back before it starts.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.base.timings import Timings
+from generator.publish.checks import PageScan
+
+Published = dict[str, tuple[str, int, int]]  # site path → (key, size, modification time)
+
+
+@dataclass
+class Written:
+    """What the build put in the site: every HTML page's scan, every file's key, its timings."""
+
+    pages: dict[str, PageScan] = field(default_factory=dict)
+    files: Published = field(default_factory=dict)
+    search: dict[str, str] = field(default_factory=dict)  # url → digest of what was indexed
+    kept: int = 0
+    steps: Timings = field(default_factory=Timings)
+
+    def line(self) -> str:
+        made = len(self.files) - self.kept
+        return f"Files: {len(self.files)} ({made} written, {self.kept} unchanged)"
+
+
+class Target:
+    """`site`, changed in place; `published` is what the last build left in it."""
+
+    def __init__(self, site: Path, published: Published) -> None:
+        self.site, self.published = site, published
+        self.undo_dir = site.with_name(f".{site.name}.undo")
+        self.written = Written()
+        self._created: list[Path] = []  # files that did not exist before this build
+        self._folders: set[Path] = set()
+        recover(site)
+        site.mkdir(parents=True, exist_ok=True)
+
+    def put(self, path: str, key: str, make: Callable[[], bytes]) -> None:
+        """The file at `path` with `key`: left as it is when it is the same, else written."""
+        file = self.site / path
+        if not self._same(path, key, file):
+            self._write(path, file, make())
+        stat = file.stat()
+        self.written.files[path] = (key, stat.st_size, stat.st_mtime_ns)
+
+    def keep(self, prefix: str) -> None:
+        """Leave the files under `prefix` as the last build left them (the search index while
+        it catches up)."""
+        for path, kept in self.published.items():
+            if path.startswith(prefix) and (self.site / path).is_file():
+                self.written.files[path] = kept
+                self.written.kept += 1
+
+    def set_aside(self) -> None:
+        """Move every file this build did not put into the undo folder (before the checks)."""
+        for root, _, names in os.walk(self.site):
+            for name in names:
+                file = Path(root) / name
+                path = file.relative_to(self.site).as_posix()
+                if path not in self.written.files:
+                    self._move_aside(path, file)
+        for root, folders, names in os.walk(self.site, topdown=False):
+            if not names and not folders and Path(root) != self.site:
+                Path(root).rmdir()
+
+    def commit(self) -> None:
+        shutil.rmtree(self.undo_dir, ignore_errors=True)
+
+    def undo(self) -> None:
+        """Everything back as it was before this build."""
+        for file in reversed(self._created):
+            file.unlink(missing_ok=True)
+        recover(self.site)
+
+    def _same(self, path: str, key: str, file: Path) -> bool:
+        kept = self.published.get(path)
+        if kept is None or kept[0] != key:
+            return False
+        try:
+            stat = file.stat()
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns) != kept[1:]:  # changed by hand since
+            return False
+        self.written.kept += 1
+        return True
+
+    def _write(self, path: str, file: Path, content: bytes) -> None:
+        if file.parent not in self._folders:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(file.parent)
+        fresh = file.with_name(f".{file.name}.mvi-new")
+        fresh.write_bytes(content)
+        if file.exists():
+            self._move_aside(path, file)
+        else:
+            self._created.append(file)
+        fresh.replace(file)
+
+    def _move_aside(self, path: str, file: Path) -> None:
+        kept = self.undo_dir / path
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        file.replace(kept)
+
+
+def recover(site: Path) -> None:
+    """Put back what an unfinished build moved aside (and drop the folder that held it)."""
+    undo = site.with_name(f".{site.name}.undo")
+    if not undo.is_dir():
+        return
+    for root, _, names in os.walk(undo):
+        for name in names:
+            kept = Path(root) / name
+            file = site / kept.relative_to(undo)
+            file.parent.mkdir(parents=True, exist_ok=True)
+            kept.replace(file)
+    shutil.rmtree(undo, ignore_errors=True)
