@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.base.timings import Timings
-from generator.publish import checks
+from generator.publish.checks import check_written
 from generator.publish.csp import Policy, write_headers
-from generator.publish.kept import BuildCache, BuildFailed, report_or_stop
-from generator.publish.write import write_downloads, write_site
+from generator.publish.kept import BuildCache, BuildFailed, Warm, report_or_stop
+from generator.publish.write import write_site
 from generator.settings import Settings
 from generator.site import assemble, check_site
 
@@ -24,42 +24,37 @@ __all__ = ["BuildFailed", "build_site"]
 
 
 def build_site(
-    settings: Settings, site_dir: Path, out: TextIO | None = None, *, search_later: bool = False
+    settings: Settings,
+    site_dir: Path,
+    out: TextIO | None = None,
+    *,
+    warm: Warm | None = None,
+    search_later: bool = False,
 ) -> BuildCache:
     """Build into `site_dir`, or raise BuildFailed and leave `site_dir` as it was.
 
-    `search_later`: keep the last search index and put the new one in once made (`serve`)."""
+    `warm`: what a long-running process kept from its last build (`serve`), and with it
+    `search_later`: keep the last search index and put the new one in once it is made."""
     out, step = out or sys.stderr, Timings()
     with step("check"):
-        checked = check_site(settings)  # read → validate → plan the pages
+        checked = check_site(settings, warm.files if warm else None)  # read → validate → plan
     report_or_stop(checked.report, settings.lang, out)  # errors stop here, warnings are shown
     with step("assemble"):
         site = assemble(checked)  # every output planned, with how to make it
-    with BuildCache(settings.cache, site, site_dir, out) as kept:
+    with BuildCache(settings.cache, site, site_dir, out, warm) as kept:
         with step("chrome"):
             chrome = kept.chrome()  # the host renders frames and hand-written pages
         policy = Policy.for_pages(chrome.pages())  # the theme's inline scripts are all in them
         target = kept.target()  # the site, changed in place: unchanged files stay as they are
         try:
             with step("write"):
-                downloads = write_downloads(
-                    site, target, kept.memo
-                )  # the Open data page lists them
-                indexer = kept.indexer(chrome, policy.add_to)  # None: the kept index will do
-                write_site(
-                    site, chrome, policy.add_to, target, kept.memo, kept.charts, indexer, downloads
-                )
+                feed = write_site(site, chrome, policy.add_to, target, kept)  # rendered or kept
             with step("search"):
-                kept.search(target, indexer, later=search_later)
+                kept.search(target, feed, later=search_later)  # Pagefind, or its kept bundle
             write_headers(target, policy)
             target.set_aside()  # what this build did not make is gone from the site
-            with step("checks"):
-                written = target.written
-                problems = checks.check_site(
-                    site_dir, written.pages, written.files, settings.site_url
-                )
-            if problems:  # links, anchors, foreign hosts and scripts: nothing broken is published
-                raise BuildFailed("The built site failed its checks:\n" + "\n".join(problems))
+            with step("checks"):  # links, anchors, foreign hosts and scripts
+                check_written(site_dir, target.written, settings.site_url, BuildFailed)
         except BaseException:
             target.undo()
             raise

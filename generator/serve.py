@@ -23,16 +23,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from generator.publish.kept import Warm
 from generator.settings import Settings
 
 RELOAD_SCRIPT = "/.mvi/reload.js"
 EVENTS = "/.mvi/events"
 _QUIET = 0.05  # seconds without a further change before a rebuild starts
-_SCRIPT = (
-    """(() => {
+_SCRIPT = """(() => {
   "use strict";
   let seen = null, banner = null;
-  const events = new EventSource("%s");
+  const events = new EventSource("/.mvi/events");
   events.addEventListener("built", (event) => {
     if (seen !== null && event.data !== seen) location.reload();
     seen = event.data;
@@ -52,8 +52,6 @@ _SCRIPT = (
   });
 })();
 """
-    % EVENTS
-)
 
 
 class Builds:
@@ -116,6 +114,7 @@ class Rebuild:
         self._asked = threading.Event()
         self._last = 0.0
         self._search: threading.Thread | None = None
+        self._warm = Warm()
 
     def ask(self) -> None:
         self._last = time.monotonic()
@@ -136,7 +135,9 @@ class Rebuild:
         try:
             if self._search is not None:  # the last search index first: one swap at a time
                 self._search.join()
-            kept = build_site(self.load(), self.site_dir, report, search_later=True)
+            kept = build_site(
+                self.load(), self.site_dir, report, warm=self._warm, search_later=True
+            )
         except BuildFailed as failure:
             print(report.getvalue() + str(failure), file=self.out)
             print(f"mvi-site: the build failed; {self.site_dir} was left as it was.", file=self.out)
@@ -151,6 +152,7 @@ class Rebuild:
     def close(self) -> None:
         if self._search is not None:
             self._search.join()
+        self._warm.close()
 
 
 def _watch(paths: list[Path], rebuild: Rebuild) -> Callable[[], None]:

@@ -31,7 +31,7 @@ from generator.settings import Settings
 from generator.source.content import ContentPage, content_pages
 from generator.source.dataset import FrozenDataSet
 from generator.source.layout import IMAGES
-from generator.source.load import display_path
+from generator.source.load import FileCache, display_path
 from generator.validate.pages import page_problems
 
 FRAME_PAGE = "mvi_frame/"  # where a folder's frame is rendered: no record id can be this
@@ -100,9 +100,11 @@ class Site:
         )
 
 
-def check_site(settings: Settings) -> Checked:
-    """Read, validate and plan: every problem of the data and of the site as a whole."""
-    data, report = validation.validate_data(settings.data, settings.today)
+def check_site(settings: Settings, files: FileCache | None = None) -> Checked:
+    """Read, validate and plan: every problem of the data and of the site as a whole.
+
+    `files`: what this process read before, reused while unchanged (`mvi-site serve`)."""
+    data, report = validation.validate_data(settings.data, settings.today, files)
     report.extend(settings.problems)
     frozen = data.frozen()
     plans = tuple(plan_pages(frozen)) if report.ok() else ()

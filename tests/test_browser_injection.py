@@ -83,7 +83,7 @@ def unsafe_site(tmp_path_factory, data_dir_factory) -> tuple[Path, dict[str, str
             pages.setdefault(f"{kind}-en", record_url(kind, entry.id, "en"))
     out = tmp_path_factory.mktemp("unsafe") / "site"
     with pytest.MonkeyPatch.context() as patch:
-        fake = lambda root, today: (dataset, Report([], 0))  # noqa: E731 - one-line stand-in
+        fake = lambda root, today, files=None: (dataset, Report([], 0))  # noqa: E731 - a stand-in
         patch.setattr(validate_module, "validate_data", fake)
         build_into(out, data, today=TODAY.isoformat())
     return out, pages

@@ -65,6 +65,26 @@ class Stats:
         return line
 
 
+class Workers:
+    """Worker processes that draw, started when first needed; kept by a long-running process
+    (`mvi-site serve`) from one build to the next, as starting them takes about a second."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # Spawned, not forked: a fork copies a process that may hold threads and locks.
+            spawn = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=_workers(), mp_context=spawn)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+
 @dataclass
 class SvgRenderer:
     """Draws specs with vl-convert, keeping each SVG by the hash of what determines it."""
@@ -72,7 +92,8 @@ class SvgRenderer:
     cache_dir: Path | None = field(default_factory=default_cache_dir)
     stats: Stats = field(default_factory=Stats)
     background: bool = False  # draw in worker processes; pages get placeholders to `fill`
-    _pool: ProcessPoolExecutor | None = field(default=None, init=False, repr=False)
+    workers: Workers | None = None  # shared with later builds; None: this renderer's own
+    _own: Workers = field(default_factory=Workers, init=False, repr=False)
     _drawing: dict[str, Future[Drawn]] = field(default_factory=dict, init=False, repr=False)
     _waiting: dict[str, tuple[Future[Drawn], str, str]] = field(
         default_factory=dict, init=False, repr=False
@@ -114,12 +135,7 @@ class SvgRenderer:
             return under_way
         if (svg := self.cached(key)) is not None:
             return svg
-        if self._pool is None:
-            # Spawned, not forked: a fork copies a process that may hold threads and locks.
-            spawn = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=_workers(), mp_context=spawn)
-        future = self._pool.submit(_draw, spec, locale)
-        future.add_done_callback(lambda done: self._keep(key, done))
+        future = (self.workers or self._own).pool().submit(_draw, spec, locale)
         self._drawing[key] = future
         return future
 
@@ -148,11 +164,12 @@ class SvgRenderer:
 
     def close(self) -> None:
         """Wait for every drawing (so each is in the cache, and a failure is raised), then stop."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
-        for future in self._drawing.values():
-            future.result()
+        try:
+            for key, future in self._drawing.items():
+                self._keep(key, future.result())
+        finally:
+            self._drawing.clear()
+            self._own.close()
 
     def _draw_now(self, spec: dict[str, Any], locale: str, key: str) -> str:
         svg = _draw(spec, locale).svg
@@ -161,11 +178,8 @@ class SvgRenderer:
             write_atomically(path, svg)
         return svg
 
-    def _keep(self, key: str, done: Future[Drawn]) -> None:
-        """Count a background drawing and keep its SVG (a failure is raised where it is used)."""
-        if done.cancelled() or done.exception() is not None:
-            return
-        drawn = done.result()
+    def _keep(self, key: str, drawn: Drawn) -> None:
+        """Count a background drawing and keep its SVG."""
         self.stats.drawn += 1
         self.stats.drawing += drawn.seconds
         if (path := self._path(key)) is not None:

@@ -26,7 +26,11 @@ from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from generator.publish.target import Written
 
 # Tag → attributes that load a resource when the page is shown.
 RESOURCE_ATTRS: dict[str, tuple[str, ...]] = {
@@ -448,3 +452,10 @@ def check_site(
         **{page: scan_page((site / page).read_text("utf-8")) for page in named if page in pages},
     }
     return problems(exact)
+
+
+def check_written(site: Path, written: Written, site_url: str, failure: type[Exception]) -> None:
+    """Raise `failure` with every problem of the written site, if it has any."""
+    problems = check_site(site, written.pages, written.files, site_url)
+    if problems:  # nothing broken is published
+        raise failure("The built site failed its checks:\n" + "\n".join(problems))

@@ -14,17 +14,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-from generator.charts.svg import SvgRenderer
+from generator.charts.svg import SvgRenderer, Workers
 from generator.host.chrome import Chrome, HostFailed, render_chrome
 from generator.inputs import digest_text
 from generator.memo import Memo, Store
 from generator.problems import Report
 from generator.publish import search_index
-from generator.publish.search_index import BUNDLE, Indexer, bundle_key
+from generator.publish.search_index import BUNDLE, Feed, Indexer
 from generator.publish.target import Target, Written
 from generator.publish.write import search_order
 from generator.reports import format_text
 from generator.site import Site, history_note
+from generator.source.load import FileCache
 
 
 class BuildFailed(Exception):
@@ -41,16 +42,33 @@ def report_or_stop(report: Report, lang: str, out: TextIO) -> None:
         print(format_text(report, lang), file=out)
 
 
+class Warm:
+    """What a long-running process (`mvi-site serve`) keeps from one build to the next: the
+    files it read, and the worker that draws charts."""
+
+    def __init__(self) -> None:
+        self.files = FileCache()
+        self.workers = Workers()
+
+    def close(self) -> None:
+        self.workers.close()
+
+
 class BuildCache:
     """The cache of one build: its memo of outputs, its chart renderer, and the rest."""
 
-    def __init__(self, root: Path | None, site: Site, site_dir: Path, out: TextIO) -> None:
+    def __init__(
+        self, root: Path | None, site: Site, site_dir: Path, out: TextIO, warm: Warm | None = None
+    ) -> None:
         self.root, self.site, self.site_dir, self.out = root, site, site_dir, out
         self.store = Store(root / "outputs.sqlite" if root else None)
         self.memo = Memo(site.world, self.store)
-        self.charts = SvgRenderer(cache_dir=root / "charts" if root else None, background=True)
+        self.charts = SvgRenderer(
+            cache_dir=root / "charts" if root else None,
+            background=True,
+            workers=warm.workers if warm else None,
+        )
         self.catching_up: threading.Thread | None = None  # the search index, after a swap
-        self._search_order: list[str] = []
         self.written = Written()
         if note := history_note(site.world.history):
             print(note, file=out)
@@ -85,35 +103,26 @@ class BuildCache:
         """The site folder, to change in place: what the last build left there stays if same."""
         return Target(self.site_dir, self.store.published(self.site_dir))
 
-    def indexer(self, chrome: Chrome, add_policy: Callable[[str], str]) -> Indexer | None:
-        """Pagefind, to be fed while the pages are written; None when its bundle is kept."""
-        host = self._host_search(chrome, add_policy)
-        pages = search_order(self.site.pages)
-        self._search_order = [url for url, _ in host] + ["/" + plan.url for plan in pages]
-        digests = [digest for _, digest in host]
-        digests += [self.memo.kept_digest(plan.output) for plan in pages]
-        if all(digests):
-            key = bundle_key(f"{u}:{d}" for u, d in zip(self._search_order, digests, strict=True))
-            if self.root and (self.root / "search" / key / "pagefind-entry.json").is_file():
-                return None
-        return Indexer(self._search_order)
+    def feed(self, chrome: Chrome, add_policy: Callable[[str], str]) -> Feed:
+        """The pages for the search index, in its order: hand-written pages, then tenders,
+        then the rest (written first, some last of all while their charts are drawn)."""
+        host = [url for url, _ in self._host_search(chrome, add_policy)]
+        return Feed(host + ["/" + plan.url for plan in search_order(self.site.pages)])
 
-    def search(self, target: Target, indexer: Indexer | None, later: bool) -> None:
-        """The search bundle in the site: kept, or indexed from what the pages gave Pagefind.
+    def search(self, target: Target, feed: Feed, later: bool) -> None:
+        """The search bundle in the site: kept, or made by Pagefind from the fed pages.
 
         `later`: the last site's bundle stays for now, the new one goes in once it is made."""
-        written, cache = target.written, self.root / "search" if self.root else None
-        key = bundle_key(f"{url}:{written.search[url]}" for url in self._search_order)
-        if indexer is None:
-            stats = search_index.reuse(key, self._fresh, cache)
-            if stats is None:
-                raise BuildFailed("Search index: the kept bundle went missing; build again.")
+        cache, key = self.root / "search" if self.root else None, feed.key()
+        stats = search_index.reuse(key, self._fresh, cache)
+        if stats is not None:
+            feed.close()
         elif later and (self.site_dir / BUNDLE / "pagefind-entry.json").is_file():
             target.keep(f"{BUNDLE}/")
-            self.catching_up = threading.Thread(target=self._catch_up, args=(indexer, key))
+            self.catching_up = threading.Thread(target=self._catch_up, args=(feed.start(), key))
             return
         else:
-            stats = indexer.finish(self._fresh)
+            stats = feed.start().finish(self._fresh)
             search_index.keep(self._fresh, cache, key)
         for file in sorted(self._fresh.rglob("*")):
             if file.is_file():

@@ -29,7 +29,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -64,11 +64,7 @@ class Record:
     @classmethod
     def of(cls, url: str, lang: str, body: str) -> Record:
         """A page made from data: its content, as the page holds it, in a document of its own."""
-        document = (
-            f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8"></head>'
-            f"<body><div data-pagefind-body>{body}</div></body></html>"
-        )
-        return cls("/" + url, document)
+        return cls("/" + url, document(lang, body))
 
     def digest(self) -> str:
         return hashlib.blake2b(f"{self.url}\0{self.html}".encode(), digest_size=16).hexdigest()
@@ -88,6 +84,14 @@ class IndexStats:
             f"Search index: {self.pages} pages, {self.files} files, "
             f"{self.size / 1e6:.1f} MB, {how} in {self.seconds:.2f} s"
         )
+
+
+def document(lang: str, body: str) -> str:
+    """The document Pagefind reads for a page made from data: its language and content."""
+    return (
+        f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8"></head>'
+        f"<body><div data-pagefind-body>{body}</div></body></html>"
+    )
 
 
 def bundle_key(digests: Iterable[str]) -> str:
@@ -227,6 +231,49 @@ class Indexer:
         if answer.get("type") == "Error":
             raise IndexFailed(f"Pagefind could not index the site:\n{answer.get('message')}")
         return answer
+
+
+class Feed:
+    """The pages for the search index as the build writes them, in the index's order.
+
+    Pagefind starts at the first page that is new: until then (and in a build where nothing is
+    new) a page is noted with how to get its document, and the bundle kept for the very same
+    pages is taken instead of indexing."""
+
+    def __init__(self, order: list[str]) -> None:
+        self.order = order
+        self.digests: dict[str, str] = {}
+        self.indexer: Indexer | None = None
+        self._noted: dict[str, Callable[[], str]] = {}
+
+    def add(self, url: str, digest: str, document: Callable[[], str], new: bool) -> None:
+        """One page: its address, the digest of what it is made of, and its document."""
+        self.digests[url] = digest
+        if self.indexer is None and not new:
+            self._noted[url] = document
+            return
+        self.start()
+        assert self.indexer is not None
+        self.indexer.add(Record(url, document()))
+
+    def start(self) -> Indexer:
+        """Pagefind, with every page noted so far."""
+        if self.indexer is None:
+            self.indexer = Indexer(self.order)
+            for url, document in self._noted.items():
+                self.indexer.add(Record(url, document()))
+            self._noted.clear()
+        return self.indexer
+
+    def key(self) -> str:
+        missing = [url for url in self.order if url not in self.digests]
+        if missing:
+            raise IndexFailed(f"Pagefind was not given {missing[:3]}")
+        return bundle_key(f"{url}:{self.digests[url]}" for url in self.order)
+
+    def close(self) -> None:
+        if self.indexer is not None:
+            self.indexer.close()
 
 
 def _read_answer(stream: IO[bytes]) -> dict[str, Any] | None:

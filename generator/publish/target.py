@@ -29,7 +29,6 @@ class Written:
 
     pages: dict[str, PageScan] = field(default_factory=dict)
     files: Published = field(default_factory=dict)
-    search: dict[str, str] = field(default_factory=dict)  # url → digest of what was indexed
     kept: int = 0
     steps: Timings = field(default_factory=Timings)
 

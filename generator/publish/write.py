@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from generator.base.urls import relative
@@ -23,11 +24,14 @@ from generator.inputs import Inputs, Reads, digest_text
 from generator.memo import Memo, value_digest
 from generator.publish.checks import PageScan, scan_page
 from generator.publish.scans import FrameScan, decode_scan, encode_scan, scan_fragment
-from generator.publish.search_index import Indexer, Record
-from generator.publish.target import Target, Written
+from generator.publish.search_index import Feed, document
+from generator.publish.target import Target
 from generator.render.frame import Frame
 from generator.render.pages import PagePlan, render_page
 from generator.site import Site
+
+if TYPE_CHECKING:
+    from generator.publish.kept import BuildCache
 
 
 @dataclass(frozen=True)
@@ -81,22 +85,20 @@ class _Frames:
 
 
 def write_site(
-    site: Site,
-    chrome: Chrome,
-    add_policy: Callable[[str], str],
-    target: Target,
-    memo: Memo,
-    renderer: SvgRenderer,
-    indexer: Indexer | None,
-    downloads: list[Download],
-) -> Written:
-    """Write everything else `site` holds into `target`; pages go to `indexer` when written."""
-    written, step = target.written, target.written.steps
+    site: Site, chrome: Chrome, add_policy: Callable[[str], str], target: Target, kept: BuildCache
+) -> Feed:
+    """Write everything `site` holds into `target`; returns the pages for the search index."""
+    memo, step = kept.memo, target.written.steps
+    feed = kept.feed(chrome, add_policy)  # pages for the search index, as they are written
     with step("host files"):
-        _put_host(chrome, add_policy, target, indexer)
+        _put_host(chrome, add_policy, target, feed)
     frames = _Frames({key: Frame.parse(add_policy(f.text())) for key, f in chrome.frames.items()})
+    first, last = _in_order(site.pages, memo)
+    with step("pages"):  # what changed first: it shows in `serve` as soon as it is written
+        _put_pages(site, first, frames, target, memo, kept.charts, [], feed)
+    downloads = write_downloads(site, target, memo)
     with step("pages"):
-        _put_pages(site, frames, target, memo, renderer, downloads, indexer)
+        _put_pages(site, last, frames, target, memo, kept.charts, downloads, feed)
     with step("files"):
         for plan in site.files:
             if plan.source is not None:
@@ -111,7 +113,7 @@ def write_site(
                     content = _Lazy(lambda p=produce: p(Inputs(memo.world, Reads(), memo)))
                     key = value_digest(content())
                 target.put(plan.path, key, content)
-    return written
+    return feed
 
 
 class _Lazy:
@@ -126,9 +128,7 @@ class _Lazy:
         return self._value
 
 
-def _put_host(
-    chrome: Chrome, add_policy: Callable[[str], str], target: Target, indexer: Indexer | None
-) -> None:
+def _put_host(chrome: Chrome, add_policy: Callable[[str], str], target: Target, feed: Feed) -> None:
     """The host's files (assets, hand-written pages); its pages get the policy on the way."""
     origin = chrome.key or f"scratch:{id(chrome)}"
     for source in sorted(chrome.files.rglob("*")):
@@ -143,9 +143,7 @@ def _put_host(
         target.written.pages[path] = scan_page(html)
         if "data-pagefind-body" in html:
             url = "/" + path.removesuffix("index.html")
-            target.written.search[url] = digest_text(html)
-            if indexer is not None:
-                indexer.add(Record(url, html))
+            feed.add(url, digest_text(html), lambda h=html: h, new=False)
 
 
 def write_downloads(site: Site, target: Target, memo: Memo) -> list[Download]:
@@ -162,20 +160,21 @@ def write_downloads(site: Site, target: Target, memo: Memo) -> list[Download]:
 
 def _put_pages(
     site: Site,
+    plans: list[PagePlan],
     frames: _Frames,
     target: Target,
     memo: Memo,
     renderer: SvgRenderer,
     downloads: list[Download],
-    indexer: Indexer | None,
+    feed: Feed,
 ) -> None:
     """Every page: its content kept or rendered, then in its frame; drawn charts go in last."""
     waiting: list[tuple[PagePlan, _Content, Reads]] = []
-    for plan in charts_first(site.pages):
+    for plan in plans:
         kept = memo.kept(plan.output)
         if kept is not None:
             _put_page(
-                site, plan, _Content.decode(kept), value_digest(kept), frames, target, indexer
+                site, plan, _Content.decode(kept), value_digest(kept), frames, target, feed, memo
             )
             continue
         reads = Reads()
@@ -185,15 +184,27 @@ def _put_pages(
         if renderer.waiting(content.html):
             waiting.append((plan, content, reads))
             continue
-        _finish(site, plan, content, reads, memo, frames, target, indexer)
+        _finish(site, plan, content, reads, memo, frames, target, feed)
     for plan, content, reads in waiting:
         filled = _Content(renderer.fill(content.html), content.headings, content.csvs, None)
-        _finish(site, plan, filled, reads, memo, frames, target, indexer)
+        _finish(site, plan, filled, reads, memo, frames, target, feed)
 
 
-def charts_first(plans: tuple[PagePlan, ...]) -> list[PagePlan]:
-    """Pages that may hold charts first, so their drawing overlaps the rest (same bytes)."""
-    return sorted(plans, key=_is_tender)
+_MANY = 100
+
+
+def _in_order(plans: tuple[PagePlan, ...], memo: Memo) -> tuple[list[PagePlan], list[PagePlan]]:
+    """The pages in the order they are written (which changes no byte of them): first those to
+    render, pages that may hold charts among them first (so the drawing overlaps the rest);
+    then the pages kept from the last build; and last the pages that list the downloads."""
+    changed = {id(plan) for plan in plans if memo.kept_digest(plan.output) is None}
+    to_render = [plan for plan in plans if id(plan) in changed]
+    if len(to_render) > _MANY:  # a build of much: charts first, their drawing overlaps the rest
+        to_render.sort(key=_is_tender)
+    else:  # a few changes (an edit in `serve`): the record pages first, they show at once
+        to_render.sort(key=lambda plan: plan.record is None)
+    first = to_render + [plan for plan in plans if id(plan) not in changed]
+    return [p for p in first if not p.lists_downloads], [p for p in first if p.lists_downloads]
 
 
 def search_order(plans: tuple[PagePlan, ...]) -> list[PagePlan]:
@@ -216,13 +227,13 @@ def _finish(
     memo: Memo,
     frames: _Frames,
     target: Target,
-    indexer: Indexer | None,
+    feed: Feed,
 ) -> None:
     """Scan a newly rendered page's body, keep the page, and put it in the site."""
     scanned = _Content(content.html, content.headings, content.csvs, scan_fragment(content.html))
     value = scanned.encode()
     digest = memo.keep(plan.output, reads.deps, value)
-    _put_page(site, plan, scanned, digest, frames, target, indexer)
+    _put_page(site, plan, scanned, digest, frames, target, feed, None)
 
 
 def _put_page(
@@ -232,8 +243,10 @@ def _put_page(
     digest: str,
     frames: _Frames,
     target: Target,
-    indexer: Indexer | None,
+    feed: Feed,
+    kept: Memo | None,
 ) -> None:
+    """Put one page in the site; `kept` is the memo it was kept by (None: rendered now)."""
     key = frames.key(plan, bool(content.headings))
     canonical = urljoin(site.settings.site_url, plan.url)
     alternate = relative(plan.url, plan.alternate)
@@ -260,6 +273,13 @@ def _put_page(
     for name, text in content.csvs:
         target.put(f"{plan.url}{name}", digest_text(digest, name), text.encode)
     if plan.searchable:
-        target.written.search["/" + plan.url] = digest
-        if indexer is not None:
-            indexer.add(Record.of(plan.url, plan.lang, content.html))
+        body, lang, output = content.html, plan.lang, plan.output
+        if kept is None:
+            feed.add("/" + plan.url, digest, lambda: document(lang, body), new=True)
+        else:  # read again from the store only if Pagefind must run: not held meanwhile
+            again = kept.store.value
+
+            def read() -> str:
+                return document(lang, _Content.decode(again(output) or b"").html)
+
+            feed.add("/" + plan.url, digest, read, new=False)

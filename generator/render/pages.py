@@ -72,6 +72,11 @@ class PagePlan:
     record: tuple[str, str] | None = None  # (kind, id) of the record the page shows
 
     @property
+    def lists_downloads(self) -> bool:
+        """The Open data page shows every download's size: it is made after them."""
+        return self.key == "section:open-data"
+
+    @property
     def frame(self) -> str:
         """The chrome the page goes into: one per folder of record pages, else its own."""
         return f"folder:{folder_of(self.url)}" if self.record else f"page:{self.url}"

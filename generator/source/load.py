@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from generator.models.common import ID_PATTERN
 from generator.problems import Problem, make_problem
 from generator.source.dataset import DataSet, Entry
 from generator.source.layout import IMAGES, KINDS, Kind
-from generator.source.yamlsource import YamlSource, read_yaml
+from generator.source.yamlsource import Loc, YamlSource, read_yaml
 
 _ID = re.compile(ID_PATTERN)
 
@@ -23,27 +24,94 @@ _ID = re.compile(ID_PATTERN)
 PARALLEL_FROM = 2_000
 
 
+class FileCache:
+    """Files a long-running process (`mvi-site serve`) read before, with what was found in
+    them, kept while the file is unchanged on disk (same size, time and inode)."""
+
+    def __init__(self) -> None:
+        self._files: dict[tuple[str, str], tuple[tuple[int, int, int], _Read]] = {}
+
+    def get(
+        self, path: Path, display: str, kind: Kind
+    ) -> tuple[tuple[int, int, int], _Read | None]:
+        try:
+            stat = path.stat()
+        except OSError:
+            return (0, 0, 0), None
+        key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        kept = self._files.get((str(path), display))
+        return key, kept[1] if kept and kept[0] == key and kept[1].kind is kind else None
+
+    def put(self, path: Path, display: str, key: tuple[int, int, int], read: _Read) -> None:
+        if key != (0, 0, 0):
+            self._files[(str(path), display)] = (key, read)
+
+
+@dataclass
+class _Read:
+    """One file as read and checked: its parse, and each of its entries with what was found."""
+
+    kind: Kind
+    source: YamlSource | None
+    data: Any
+    found: list[Problem]
+    entries: list[tuple[str, Loc, Any, Any, list[Problem]]] | None = None  # id, base, raw, record
+    layout: list[Problem] | None = None  # of the file as a whole (not a mapping, invalid ids)
+
+
 def load_data(
-    root: Path, each: Callable[[Entry], list[Problem]] | None = None
+    root: Path,
+    each: Callable[[Entry], list[Problem]] | None = None,
+    cache: FileCache | None = None,
 ) -> tuple[DataSet, list[Problem], int]:
     """Read every file of the layout: the entries, the problems found, and the file count.
 
     `each` is called on every entry as soon as its file is read, and its problems are among
-    those returned: the next stage (checking the records) runs while workers still parse."""
+    those returned: the next stage (checking the records) runs while workers still parse.
+    `cache` keeps what was read and found in each file for the next run, while it is unchanged."""
     dataset, problems = DataSet(root), list(_unexpected(root))
     jobs: list[tuple[Kind, Path, str]] = []
     for kind in KINDS:
         jobs.extend((kind, path, display) for path, display in _files_of(root, kind, problems))
-    results = _read_all([(path, display) for _, path, display in jobs])
-    for (kind, path, _), (source, data, found) in zip(jobs, results, strict=True):
-        problems.extend(found)
-        if source is not None and data is not None:
-            entries = _add_entries(dataset, kind, source, data, problems)
-            for entry in entries if each else ():
-                problems.extend(each(entry))
+    kept = [
+        cache.get(path, display, kind) if cache else ((0, 0, 0), None)
+        for kind, path, display in jobs
+    ]
+    fresh = iter(
+        _read_all([(p, d) for (_, p, d), (_, k) in zip(jobs, kept, strict=True) if k is None])
+    )
+    for (kind, path, display), (key, read) in zip(jobs, kept, strict=True):
+        if read is None:
+            read = _Read(kind, *next(fresh))
+            if cache:
+                cache.put(path, display, key, read)
+        problems.extend(read.found)
+        if read.source is not None and read.data is not None:
+            problems.extend(_entries_of(dataset, read, each))
         else:  # keep the id known, so references to it do not cascade into more errors
             dataset.mark_unreadable(kind, path.stem)
     return dataset, problems, len(jobs)
+
+
+def _entries_of(
+    dataset: DataSet, read: _Read, each: Callable[[Entry], list[Problem]] | None
+) -> list[Problem]:
+    """Add a file's entries to `dataset`, checked by `each` once (then as found before)."""
+    assert read.source is not None
+    if read.entries is not None and read.layout is not None and each is not None:
+        found = list(read.layout)
+        for record_id, base, raw, record, entry_problems in read.entries:
+            dataset.add(Entry(read.kind, record_id, read.source, base, raw, record))
+            found.extend(entry_problems)
+        return found
+    layout: list[Problem] = []
+    entries = _add_entries(dataset, read.kind, read.source, read.data, layout)
+    found, read.layout, read.entries = list(layout), layout, []
+    for entry in entries if each else ():
+        entry_problems = each(entry)
+        read.entries.append((entry.id, entry.base, entry.raw, entry.record, entry_problems))
+        found.extend(entry_problems)
+    return found
 
 
 def _read_all(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.problems import Report
 from generator.source.dataset import DataSet
-from generator.source.load import load_data
+from generator.source.load import FileCache, load_data
 from generator.validate.fields import validate_entry
 from generator.validate.rules import Context, run_rules
 
@@ -26,11 +26,15 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate_data(root: Path, today: dt.date) -> tuple[DataSet, Report]:
-    """Load and check everything under `root`; the report holds every problem of every file."""
+def validate_data(
+    root: Path, today: dt.date, cache: FileCache | None = None
+) -> tuple[DataSet, Report]:
+    """Load and check everything under `root`; the report holds every problem of every file.
+
+    `cache`: files read before by this process, reused while unchanged (`mvi-site serve`)."""
     with _gc_paused():  # thousands of small acyclic objects: the cyclic GC only slows loading
         # Each record is checked against its model as soon as its file is read.
-        dataset, problems, files = load_data(root, validate_entry)
+        dataset, problems, files = load_data(root, validate_entry, cache)
         report = Report(problems, files)
     for finding in run_rules(dataset, Context(today)):
         entry = finding.entry
