@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.base import clock
 from generator.base.cache import cache_root
+from generator.base.i18n import LANGS
 from generator.editors.scaffold import SCAFFOLD_KINDS, ScaffoldError, next_step, write_skeleton
 from generator.editors.schemas import write_schemas
 from generator.editors.synth import synthesise
@@ -64,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
     validate.add_argument(
         "--lang",
-        choices=("nl", "en"),
+        choices=LANGS,
         default=os.environ.get("MVI_LANG", "nl"),
         help="language of the messages (default: nl, or $MVI_LANG)",
     )
@@ -93,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--lang",
-        choices=("nl", "en"),
+        choices=LANGS,
         default=os.environ.get("MVI_LANG", "nl"),
         help="language of the messages (default: nl, or $MVI_LANG)",
     )
@@ -142,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
     diff.add_argument(
         "--lang",
-        choices=("nl", "en"),
+        choices=LANGS,
         default=os.environ.get("MVI_LANG", "nl"),
         help="language of the Markdown (default: nl, or $MVI_LANG)",
     )
@@ -160,7 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
     new.add_argument(
         "--lang",
-        choices=("nl", "en"),
+        choices=LANGS,
         default=os.environ.get("MVI_LANG", "nl"),
         help="language of the messages (default: nl, or $MVI_LANG)",
     )

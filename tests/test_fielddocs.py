@@ -8,12 +8,12 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 import pytest
 from pydantic import BaseModel
 
+from generator.base.i18n import LANGS, Lang
 from generator.models import common
 from generator.models.common import Strict
-from generator.models.fielddocs import FIELDS, TYPES, Lang, documented_models, field_rows
+from generator.models.fielddocs import FIELDS, TYPES, documented_models, field_rows
 from generator.models.tender import Lot, Tender
 
-LANGS: tuple[Lang, ...] = ("nl", "en")
 MODELS = documented_models()
 
 

@@ -22,11 +22,10 @@ import datetime as dt
 import json
 import re
 import textwrap
-import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
@@ -47,6 +46,7 @@ from generator.models.common import (
 )
 from generator.models.fielddocs import FIELDS
 from generator.models.paths import compile_paths
+from generator.models.typehints import ref_marker, unwrap
 from generator.source.layout import KIND_BY_NAME
 from generator.source.load import suggest_id
 from generator.source.yamlsource import parse_text, read_yaml
@@ -244,7 +244,7 @@ def _check_options(
     model: type[BaseModel], kind: str, data_dir: Path, given: dict[str, str | None]
 ) -> dict[str, str]:
     """The options given, each an existing id of a kind that the model refers to."""
-    referenced = {ref.kind for _, ref in compile_paths(model, _ref_marker)}
+    referenced = {ref.kind for _, ref in compile_paths(model, ref_marker)}
     chosen = {ref: value for ref, value in given.items() if value is not None}
     for ref, value in chosen.items():
         option = _OPTION_NAMES[ref]
@@ -281,10 +281,6 @@ def known_ids(data_dir: Path, kind: str) -> list[str]:
     return sorted(key for key in keys if isinstance(key, str) and _ID.match(key))
 
 
-def _ref_marker(tp: Any, metadata: tuple[Any, ...]) -> Ref | None:
-    return next((item for item in metadata if isinstance(item, Ref)), None)
-
-
 # --- Fields --------------------------------------------------------------------------------
 
 
@@ -295,7 +291,7 @@ def _top_field(
     key = f"{model.__name__}.{name}"
     if name == "id":  # the file name: described, never written (the validator would refuse it)
         return [*_comment(FIELDS[key]["nl"], _Scope()), f"# id: {record_id}"]
-    tp, metadata = _unwrap(info.annotation, tuple(info.metadata))
+    tp, metadata = unwrap(info.annotation, tuple(info.metadata))
     if tp is LocalizedTitle and context.title is not None:
         return _described(key, tp, _Scope()) + _title_lines(name, context.title)
     ref = _direct_ref(tp, metadata)
@@ -306,8 +302,8 @@ def _top_field(
 def _direct_ref(tp: Any, metadata: tuple[Any, ...]) -> Ref | None:
     """The reference a field holds itself or lists (`buyer`, `categories`), not deeper down."""
     if get_origin(tp) is list:
-        tp, metadata = _unwrap(get_args(tp)[0], ())
-    return _ref_marker(tp, metadata)
+        tp, metadata = unwrap(get_args(tp)[0])
+    return ref_marker(tp, metadata)
 
 
 def _title_lines(name: str, title: str) -> list[str]:
@@ -324,7 +320,7 @@ def _field(
     force_active: bool = False,
 ) -> list[str]:
     """A field's description, then the field: written if required, else commented out."""
-    tp, metadata = _unwrap(info.annotation, tuple(info.metadata))
+    tp, metadata = unwrap(info.annotation, tuple(info.metadata))
     active = force_active or info.is_required()
     inner = scope if active else scope.commented()
     body = _entry(key, name, tp, metadata, context, inner)
@@ -341,7 +337,7 @@ def _described(key: str, tp: Any, scope: _Scope) -> list[str]:
 
 def _choices(tp: Any) -> tuple[str, ...]:
     if get_origin(tp) is list:
-        tp, _ = _unwrap(get_args(tp)[0], ())
+        tp, _ = unwrap(get_args(tp)[0])
     return tuple(str(value) for value in get_args(tp)) if get_origin(tp) is Literal else ()
 
 
@@ -363,7 +359,7 @@ def _value(
         pad = " " * scope.indent
         return [f'{pad}nl: "TODO: tekst in het Nederlands"', f'{pad}en: "TODO: text in English"']
     if origin is list:
-        return _list_item(key, *_unwrap(get_args(tp)[0], ()), context, scope)
+        return _list_item(key, *unwrap(get_args(tp)[0]), context, scope)
     if origin is dict:
         return _dict_entry(key, get_args(tp), context, scope)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
@@ -387,9 +383,9 @@ def _list_item(
 
 def _dict_entry(key: str, args: tuple[Any, ...], context: _Context, scope: _Scope) -> list[str]:
     """One entry of a mapping keyed by id, such as a theme's ambition under the theme's id."""
-    sample, settled = _scalar(key, *_unwrap(args[0], ()), context)
+    sample, settled = _scalar(key, *unwrap(args[0]), context)
     marker = "" if settled or not scope.active else _TODO
-    value = _value(key, *_unwrap(args[1], ()), context, scope.child())
+    value = _value(key, *unwrap(args[1]), context, scope.child())
     head = f"{' ' * scope.indent}{sample}:"
     return [f"{head} {value}"] if isinstance(value, str) else [head + marker, *value]
 
@@ -410,7 +406,7 @@ def _scalar(key: str, tp: Any, metadata: tuple[Any, ...], context: _Context) -> 
         return _EXAMPLE, True
     if key in _SAMPLES:
         return _SAMPLES[key](context.today), False
-    if ref := _ref_marker(tp, metadata):
+    if ref := ref_marker(tp, metadata):
         return _reference(ref.kind, context)
     if get_origin(tp) is Literal:
         return str(get_args(tp)[0]), key in _SETTLED
@@ -459,16 +455,6 @@ def _yaml_id(value: str) -> str:
 
 
 # --- Types and comments --------------------------------------------------------------------
-
-
-def _unwrap(tp: Any, metadata: tuple[Any, ...]) -> tuple[Any, tuple[Any, ...]]:
-    """The type inside Annotated and Optional, with the metadata gathered on the way."""
-    origin, args = get_origin(tp), get_args(tp)
-    if origin is Annotated:
-        return _unwrap(args[0], metadata + tuple(args[1:]))
-    if origin in (Union, types.UnionType):
-        return _unwrap(next(arg for arg in args if arg is not type(None)), metadata)
-    return tp, metadata
 
 
 def _flatten(metadata: tuple[Any, ...]) -> list[Any]:

@@ -3,8 +3,8 @@
 Git is the source of truth, so the site can show what official pipelines do not: every change
 to every planned tender, when it happened (the commit's date, so builds stay reproducible) and
 why (the commit's subject, which for a squash or merge of a pull request is the pull request's
-title). Versions of a file that do not validate under today's models are skipped: they were
-never published.
+title). A version of a file becomes records the way the loader reads a file, and a record
+that does not validate under today's models is skipped: it was never published.
 
 A shallow clone, or a folder outside Git, has no history to read; `read_history` then says so
 instead of inventing one, and the site shows a notice.
@@ -22,14 +22,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from generator.base.clock import AMSTERDAM
 from generator.history.diff import KIND_ORDER, RecordChange, diff_records
 from generator.source.layout import KINDS, Kind
-from generator.source.yamlsource import parse_text
+from generator.source.load import read_entries
+from generator.validate.fields import valid_record
 
 _SEP, _RECORD = "\x00", "\x1e"
 _MERGE_PREFIXES = ("Merge pull request", "Merge branch")
@@ -157,7 +157,7 @@ def read_history(data_dir: Path) -> History:
     commits = list(_parse_log(log, rel))
     specs = []
     for commit, parent, files in commits:
-        for _, _, path, status in files:
+        for _, path, status in files:
             if status != "A" and parent:
                 specs.append(f"{parent}:{path}")
             if status != "D":
@@ -166,16 +166,16 @@ def read_history(data_dir: Path) -> History:
     events: list[Event] = []
     for commit, parent, files in commits:
         changes: list[RecordChange] = []
-        for kind, stem, path, _ in files:
-            before = _records(kind, stem, blobs.get(f"{parent}:{path}"))
-            after = _records(kind, stem, blobs.get(f"{commit.sha}:{path}"))
+        for kind, path, _ in files:
+            before = _records(kind, path, blobs.get(f"{parent}:{path}"))
+            after = _records(kind, path, blobs.get(f"{commit.sha}:{path}"))
             changes += diff_records(kind.name, before, after)
         changes.sort(key=lambda c: (c.kind != "tender", KIND_ORDER.get(c.kind, 99), c.id))
         events += [Event(commit, change) for change in changes]
     return History(available=True, events=events)
 
 
-_FileChange = tuple[Kind, str, str, str]  # kind, file stem, repository path, A/M/D
+_FileChange = tuple[Kind, str, str]  # kind, repository path, A/M/D
 
 
 def _parse_log(log: str, rel: str) -> Iterator[tuple[Commit, str | None, list[_FileChange]]]:
@@ -193,7 +193,7 @@ def _parse_log(log: str, rel: str) -> Iterator[tuple[Commit, str | None, list[_F
                 continue
             if kind.is_folder and len(parts) != 2:
                 continue
-            files.append((kind, PurePosixPath(path).stem, path, status[:1]))
+            files.append((kind, path, status[:1]))
         moment = dt.datetime.fromisoformat(when).astimezone(AMSTERDAM)
         parent = parents.split()[0] if parents.strip() else None
         yield Commit(sha, moment, _why(subject, body)), parent, files
@@ -227,23 +227,13 @@ def _read_blobs(root: Path, specs: list[str]) -> dict[str, bytes]:
     return blobs
 
 
-def _records(kind: Kind, stem: str, blob: bytes | None) -> dict[str, BaseModel]:
-    """The valid records in one version of one file; nothing when it does not validate."""
+def _records(kind: Kind, path: str, blob: bytes | None) -> dict[str, BaseModel]:
+    """The valid records in one version of one file (at `path` in the repository)."""
     if blob is None:
         return {}
     try:
-        raw: Any = parse_text(blob.decode("utf-8"))
-    except Exception:  # an unreadable version was never published
+        entries, _ = read_entries(kind, Path(path), path, blob)
+    except Exception:  # a version that made the loader crash was never published either
         return {}
-    items = {stem: raw} if kind.is_folder else raw
-    if not isinstance(items, dict):
-        return {}
-    records: dict[str, BaseModel] = {}
-    for record_id, value in items.items():
-        if not isinstance(value, dict) or "id" in value:
-            continue
-        try:
-            records[str(record_id)] = kind.model.model_validate({**value, "id": record_id})
-        except ValidationError:
-            continue
-    return records
+    records = ((entry.id, valid_record(entry)) for entry in entries)
+    return {record_id: record for record_id, record in records if record is not None}

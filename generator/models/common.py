@@ -23,7 +23,6 @@ from generator.models.textcheck import markdown_problems, plain_text_problems
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ID = re.compile(ID_PATTERN)
 _CPV = re.compile(r"^[0-9]{8}-[0-9]$")
-LANGUAGES = ("nl", "en")
 
 
 class Strict(BaseModel):

@@ -8,14 +8,14 @@ raises when a field has no description, so a generated page never shows an empty
 from __future__ import annotations
 
 import datetime as dt
-import types
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, NamedTuple, Union, get_args, get_origin
+from typing import Any, Literal, NamedTuple, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from generator.base.i18n import Lang
 from generator.models.common import (
     Cpv,
     Email,
@@ -24,14 +24,13 @@ from generator.models.common import (
     LocalizedText,
     LocalizedTitle,
     PlannedDate,
-    Ref,
     Url,
     Year,
 )
 from generator.models.paths import iter_models
+from generator.models.typehints import alternatives, ref_marker, unwrap
 from generator.source.layout import KINDS
 
-Lang = Literal["nl", "en"]
 Description = dict[str, str]  # {"nl": …, "en": …}
 
 # --- Shared value types ----------------------------------------------------------------------
@@ -985,11 +984,14 @@ _REF_NOUNS: dict[str, _Words] = {
 
 def _words(tp: Any, metadata: tuple[Any, ...]) -> _Words:
     """The label of a field type, looking through Annotated, Optional, list and dict."""
+    return _either(
+        [_unwrapped_words(inner, gathered) for inner, gathered in alternatives(tp, metadata)]
+    )
+
+
+def _unwrapped_words(tp: Any, metadata: tuple[Any, ...]) -> _Words:
+    """The label of a type without Annotated and Optional around it."""
     origin, args = get_origin(tp), get_args(tp)
-    if origin is Annotated:
-        return _words(args[0], metadata + tuple(args[1:]))
-    if origin in (Union, types.UnionType):
-        return _either([_words(arg, ()) for arg in args if arg is not type(None)])
     if origin is list:
         inner = _words(args[0], ())
         nl, en = f"lijst van {inner.nl_many}", f"list of {inner.en_many}"
@@ -1013,7 +1015,7 @@ def _scalar(tp: Any, metadata: tuple[Any, ...]) -> _Words:
     if isinstance(tp, type) and issubclass(tp, BaseModel) and tp not in _VALUE_TYPES:
         return _Words(tp.__name__, tp.__name__, tp.__name__, tp.__name__)
     flat = list(_flatten(metadata))
-    if ref := _ref_of(flat):
+    if ref := ref_marker(tp, flat):
         noun = _noun(ref.kind)
         article = "an" if noun.en[0] in "aeiou" else "a"
         return _Words(
@@ -1032,7 +1034,8 @@ def _scalar(tp: Any, metadata: tuple[Any, ...]) -> _Words:
 
 def _key_noun(tp: Any) -> _Words:
     """A mapping's key as a noun: 'thema' for theme ids, so a label reads 'X per thema'."""
-    ref = _ref_of(list(_flatten(get_args(tp)[1:]))) if get_origin(tp) is Annotated else None
+    key, metadata = unwrap(tp)
+    ref = ref_marker(key, _flatten(metadata))
     return _noun(ref.kind) if ref else _words(tp, ())
 
 
@@ -1040,10 +1043,6 @@ def _noun(kind: str) -> _Words:
     if kind not in _REF_NOUNS:
         raise KeyError(f"no noun for references to '{kind}': add it to _REF_NOUNS in {__name__}")
     return _REF_NOUNS[kind]
-
-
-def _ref_of(metadata: list[Any]) -> Ref | None:
-    return next((item for item in metadata if isinstance(item, Ref)), None)
 
 
 def _either(options: list[_Words]) -> _Words:

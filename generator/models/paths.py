@@ -6,17 +6,19 @@ references of 10,000 tenders only follows known paths instead of walking every v
 
 from __future__ import annotations
 
-import types
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
+
+from generator.models.typehints import alternatives
 
 ITEM, KEY, VALUE = "[*]", "{key}", "{value}"
 Step = str
 Path = tuple[Step, ...]
-Matcher = Callable[[Any, tuple[Any, ...]], Any]  # (type, metadata) -> marker or None
+# (type, metadata) -> marker or None; called with each type unwrapped (`typehints.unwrap`)
+Matcher = Callable[[Any, tuple[Any, ...]], Any]
 
 
 def compile_paths(model: type[BaseModel], matcher: Matcher) -> tuple[tuple[Path, Any], ...]:
@@ -32,18 +34,20 @@ def _compile_cached(model: type[BaseModel], matcher: Matcher) -> tuple[tuple[Pat
 def _walk(
     tp: Any, metadata: tuple[Any, ...], prefix: Path, matcher: Matcher, visiting: frozenset[Any]
 ) -> Iterator[tuple[Path, Any]]:
-    marker = matcher(tp, metadata)
-    if marker is not None:
-        yield prefix, marker
-        return
+    for inner, gathered in alternatives(tp, metadata):
+        marker = matcher(inner, gathered)
+        if marker is not None:
+            yield prefix, marker
+        else:
+            yield from _walk_inside(inner, prefix, matcher, visiting)
+
+
+def _walk_inside(
+    tp: Any, prefix: Path, matcher: Matcher, visiting: frozenset[Any]
+) -> Iterator[tuple[Path, Any]]:
+    """The paths inside a list, a mapping or a model (a type already unwrapped)."""
     origin, args = get_origin(tp), get_args(tp)
-    if origin is Annotated:
-        yield from _walk(args[0], metadata + tuple(args[1:]), prefix, matcher, visiting)
-    elif origin in (Union, types.UnionType):
-        for arg in args:
-            if arg is not type(None):
-                yield from _walk(arg, (), prefix, matcher, visiting)
-    elif origin is list:
+    if origin is list:
         yield from _walk(args[0], (), (*prefix, ITEM), matcher, visiting)
     elif origin is dict:
         yield from _walk(args[0], (), (*prefix, KEY), matcher, visiting)

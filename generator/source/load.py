@@ -15,7 +15,7 @@ from generator.models.common import ID_PATTERN
 from generator.problems import Problem, make_problem
 from generator.source.dataset import DataSet, Entry
 from generator.source.layout import IMAGES, KINDS, Kind
-from generator.source.yamlsource import Loc, YamlSource, read_yaml
+from generator.source.yamlsource import Loc, YamlSource, parse_bytes, read_yaml
 
 _ID = re.compile(ID_PATTERN)
 
@@ -184,10 +184,33 @@ def suggest_id(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "nieuw"
 
 
+def read_entries(
+    kind: Kind, path: Path, display: str, raw: bytes
+) -> tuple[list[Entry], list[Problem]]:
+    """One file's entries (not yet validated) and the problems of its layout, from its bytes.
+
+    The way a version of a file that is not on disk (an old one, from Git) becomes records, by
+    the same steps as `load_data`: `parse_bytes`, then `_file_entries`."""
+    source, data, problems = parse_bytes(raw, path, display)
+    if source is None or data is None:
+        return [], problems
+    return _file_entries(kind, source, data, problems), problems
+
+
 def _add_entries(
     dataset: DataSet, kind: Kind, source: YamlSource, data: object, problems: list[Problem]
 ) -> list[Entry]:
     """Add the records of one file to `dataset` (and its problems to `problems`)."""
+    entries = _file_entries(kind, source, data, problems)
+    for entry in entries:
+        dataset.add(entry)
+    return entries
+
+
+def _file_entries(
+    kind: Kind, source: YamlSource, data: object, problems: list[Problem]
+) -> list[Entry]:
+    """The records of one parsed file as entries: the file itself in a folder, else one per key."""
     if not isinstance(data, dict):
         problems.append(source.problem((), "not-a-mapping", found=type(data).__name__))
         return []
@@ -200,8 +223,6 @@ def _add_entries(
                 problems.append(source.problem((key,), "invalid-id", at_key=True, value=key))
             else:
                 entries.append(Entry(kind, key, source, (key,), value))
-    for entry in entries:
-        dataset.add(entry)
     return entries
 
 

@@ -136,6 +136,13 @@ def read_yaml(path: Path, display: str) -> tuple[YamlSource | None, Any, list[Pr
         raw = path.read_bytes()
     except OSError as error:
         return None, None, [make_problem(display, 1, 1, "unreadable-file", detail=error.strerror)]
+    return parse_bytes(raw, path, display)
+
+
+def parse_bytes(
+    raw: bytes, path: Path, display: str
+) -> tuple[YamlSource | None, Any, list[Problem]]:
+    """Parse one file's bytes, from disk or from Git: (source, data, problems) as `read_yaml`."""
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from generator.models.common import Strict
 from generator.models.paths import iter_models
 from generator.problems import CODES, Problem
 from generator.source.dataset import Entry
@@ -32,16 +33,41 @@ _BOOL_WORDS = {"yes", "no", "ja", "nee", "on", "off", "y", "n", "j"}
 
 def validate_entry(entry: Entry) -> list[Problem]:
     """Validate one entry in place (its `record`); the problems if it fails."""
-    raw = entry.raw
-    if not isinstance(raw, dict):
-        return [entry.source.problem(entry.base, "not-a-mapping", found=_found(raw)[1])]
-    if "id" in raw:  # the file name (or the key in a list file) is the id
-        return [entry.source.problem((*entry.base, "id"), "id-in-file", at_key=True, id=entry.id)]
+    if refused := _refused(entry):
+        loc, code, at_key, params = refused
+        return [entry.source.problem(loc, code, at_key=at_key, **params)]
     try:
-        entry.record = entry.kind.model.model_validate({**raw, "id": entry.id})
+        entry.record = _validated(entry)
     except ValidationError as error:
         return [_problem(entry, detail) for detail in error.errors(include_url=False)]
     return []
+
+
+def valid_record(entry: Entry) -> Strict | None:
+    """The entry's record if it validates, else None, by the same checks as `validate_entry`.
+
+    No problem is located (that parses the file again), so checking many old versions of a file
+    (the history) costs no more than validating them."""
+    if _refused(entry):
+        return None
+    try:
+        return _validated(entry)
+    except ValidationError:
+        return None
+
+
+def _refused(entry: Entry) -> tuple[Loc, str, bool, dict[str, Any]] | None:
+    """Why the entry cannot be a record at all: (where, code, at the key, params), or None."""
+    raw = entry.raw
+    if not isinstance(raw, dict):
+        return entry.base, "not-a-mapping", False, {"found": _found(raw)[1]}
+    if "id" in raw:  # the file name (or the key in a list file) is the id
+        return (*entry.base, "id"), "id-in-file", True, {"id": entry.id}
+    return None
+
+
+def _validated(entry: Entry) -> Strict:
+    return entry.kind.model.model_validate({**entry.raw, "id": entry.id})
 
 
 def _problem(entry: Entry, error: Any) -> Problem:

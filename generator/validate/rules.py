@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.base.i18n import LANGS
 from generator.models import Tender
 from generator.models.common import (
     AMBITION_LEVELS,
@@ -22,9 +23,9 @@ from generator.models.common import (
     LocalizedText,
     LocalizedTitle,
     PlannedDate,
-    Ref,
 )
 from generator.models.paths import compile_paths, values_at
+from generator.models.typehints import ref_marker
 from generator.source.dataset import DataSet, Entry
 from generator.source.layout import IMAGES, KIND_BY_NAME, KINDS
 
@@ -74,15 +75,11 @@ def _entries(dataset: DataSet, kind: str) -> Iterator[tuple[Entry, Any]]:
 # --- References ------------------------------------------------------------------------------
 
 
-def _ref_marker(tp: Any, metadata: tuple[Any, ...]) -> Ref | None:
-    return next((m for m in metadata if isinstance(m, Ref)), None)
-
-
 @rule("unknown-reference")
 def unknown_references(dataset: DataSet, context: Context) -> Iterator[Finding]:
     known = {kind.name: dataset.ids(kind.name) for kind in KINDS}  # sets: a lookup per reference
     for kind in KINDS:
-        paths = compile_paths(kind.model, _ref_marker)
+        paths = compile_paths(kind.model, ref_marker)
         for entry in dataset.valid(kind.name):
             for path, ref in paths:
                 if dataset.all_unknown(ref.kind):
@@ -298,7 +295,7 @@ def insecure_links(dataset: DataSet, context: Context) -> Iterator[Finding]:
                         yield Finding(entry, loc, "insecure-link", {"value": value})
             for path in texts:
                 for loc, text, _ in values_at(entry.record, path):
-                    for lang in ("nl", "en"):
+                    for lang in LANGS:
                         for match in _HTTP_IN_MARKDOWN.finditer(getattr(text, lang) or ""):
                             yield Finding(entry, (*loc, lang), "insecure-link", {"value": match[1]})
 
