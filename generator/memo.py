@@ -71,6 +71,7 @@ def code_version() -> str:
 class MemoStats:
     made: int = 0
     reused: int = 0
+    outputs: list[str] = field(default_factory=list)  # the ids of those made, in order
 
     def line(self) -> str:
         return f"Outputs: {self.made + self.reused} ({self.made} made, {self.reused} unchanged)"
@@ -239,6 +240,7 @@ class Memo:
     def keep(self, output: str, deps: Iterable[Dep], value: bytes) -> str:
         """Keep a newly made `output` with what it read; returns the digest of its value."""
         self.stats.made += 1
+        self.stats.outputs.append(output)
         names = sorted({*deps, CODE, SETTINGS})
         return self.store.save(output, [(dep, self.world.digest(dep)) for dep in names], value)
 

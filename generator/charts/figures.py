@@ -437,7 +437,9 @@ def timeline(tenders: list[Tender], lang: Lang) -> Figure | None:
     frame = pd.DataFrame(rows)
     words = {key: t(f"chart.timeline.{key}", lang) for key in _MILESTONES}
     order = list(frame["tender"])
-    y = alt.Y("tender:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
+    # Titles are cut to _AXIS_LABEL characters above; no limit in pixels, which Vega would
+    # measure label by label (two fifths of the time a timeline takes to draw).
+    y = alt.Y("tender:N", sort=order, title=None, axis=alt.Axis(labelLimit=0))
     x_axis = alt.Axis(format="%Y", tickCount="year", title=None, grid=True)
     span = (
         alt.Chart()

@@ -13,6 +13,7 @@ date and the site's address, so two builds give the same bytes:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -145,18 +146,41 @@ def _tender_ics(tender_id: str, lang: Lang, site: str, inputs: Inputs) -> bytes:
 
 def calendar(tenders: Iterable[Tender], title: str, events: _Events) -> bytes:
     """An .ics with the expected publication and market consultation of each open tender."""
+    before, after = _calendar_frame()
+    body = b"".join(events.of(tender) for tender in tenders if tender.status in OPEN_STATUSES)
+    return before + _name_line(title) + after + body + _END
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+@functools.cache
+def _calendar_frame() -> tuple[bytes, bytes]:
+    """A calendar's lines before and after its name, as icalendar writes them (made once:
+    thousands of calendars differ only in their name)."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _line(title))
+    cal.add("x-wr-calname", _MARK)
     cal.add("x-wr-timezone", "Europe/Amsterdam")
     head = cal.to_ical()
-    end = b"END:VCALENDAR\r\n"
-    assert head.endswith(end)  # the splice below relies on it
-    body = b"".join(events.of(tender) for tender in tenders if tender.status in OPEN_STATUSES)
-    return head[: -len(end)] + body + end
+    line = _name_line(_MARK)
+    assert head.count(line) == 1 and head.endswith(_END)  # what the splice relies on
+    before, _, after = head[: -len(_END)].partition(line)
+    return before, after
+
+
+_MARK = "mvi-calendar-name"
+
+
+def _name_line(title: str) -> bytes:
+    """The X-WR-CALNAME line of a calendar named `title`, escaped and folded by icalendar."""
+    cal = Calendar()
+    cal.add("x-wr-calname", _line(title))
+    lines = cal.to_ical()
+    return lines[len(b"BEGIN:VCALENDAR\r\n") : -len(_END)]
 
 
 class _Events:

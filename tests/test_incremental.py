@@ -1,0 +1,111 @@
+"""A build that reuses what an earlier one made writes the very same site as one from nothing,
+and redoes only what the change touches.
+
+Every output is kept with what it read (`generator/inputs.py`); these tests change the data in
+ways that reach outputs by different paths (a record's own page, lists of records, names looked
+up in other records, charts, feeds, downloads) and compare, byte for byte, the site updated in
+place with a site built into an empty folder with an empty cache.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_into
+
+from generator.base.urls import record_url
+
+TENDER = "bz-2028-vliegreizen"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example data, to change (outside Git: no change history, the same for both builds)."""
+    folder = tmp_path_factory.mktemp("incremental") / "data"
+    shutil.copytree(ROOT / "data", folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def updated(data: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """The site built, the data changed, the same site built again in place with its cache."""
+    scratch = tmp_path_factory.mktemp("updated")
+    site, cache = scratch / "site", scratch / "cache"
+    build_into(site, data, cache)
+    tenders = data / "tenders"
+    _edit(tenders / f"{TENDER}.yaml", "Vliegreizen Buitenlandse Zaken", "Vliegreizen BZ (herzien)")
+    _edit(data / "themes.yaml", "nl: Klimaat\n", "nl: Klimaat en energie\n")
+    added = (tenders / f"{TENDER}.yaml").read_text(encoding="utf-8").replace("herzien", "kopie")
+    (tenders / "bz-2029-vliegreizen-kopie.yaml").write_text(added, encoding="utf-8")
+    (data / "cases" / "afsluitdijk.yaml").unlink()
+    out = io.StringIO()
+    build_into(site, data, cache, out=out)
+    return site, cache, out.getvalue()
+
+
+def test_an_updated_site_is_the_site_built_from_nothing(
+    updated, data: Path, tmp_path: Path
+) -> None:
+    site, _, _ = updated
+    fresh = build_into(tmp_path / "site", data, tmp_path / "cache")
+    ours, theirs = _tree(site), _tree(fresh)
+    assert sorted(ours) == sorted(theirs), "the same files"
+    assert [path for path in ours if ours[path] != theirs[path]] == []
+    assert (
+        "Vliegreizen BZ (herzien)"
+        in (site / record_url("tender", TENDER, "nl") / "index.html").read_text()
+    )
+    assert not (site / record_url("case", "afsluitdijk", "nl")).exists(), (
+        "a removed case's page is gone"
+    )
+
+
+def test_an_update_writes_only_what_changed(updated) -> None:
+    _, _, report = updated
+    files = re.search(r"Files: (\d+) \((\d+) written, (\d+) unchanged\)", report)
+    assert files is not None
+    total, written, unchanged = (int(n) for n in files.groups())
+    assert 0 < written < total / 2 and written + unchanged == total
+
+
+def test_a_change_reaches_no_more_pages_than_show_it(data: Path, tmp_path: Path) -> None:
+    """A changed tender is rendered again on its own page and on the pages that list it (its
+    buyer's, its themes', the calendar, the overviews with counts), and on no other."""
+    from conftest import site_settings
+
+    from generator.build import build_site
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_into(site, data, cache)
+    path = data / "tenders" / "rws-2027-a12-asfalt-onderhoud.yaml"
+    original = path.read_text(encoding="utf-8")
+    try:
+        _edit(path, "description:\n  nl: ", "description:\n  nl: Herzien. ")
+        kept = build_site(site_settings(data, cache), site, out=io.StringIO())
+    finally:
+        path.write_text(original, encoding="utf-8")
+    pages = {o.split(":", 2)[2] for o in kept.memo.stats.outputs if o.startswith("page:")}
+    tender = kept.site.world.data.tenders["rws-2027-a12-asfalt-onderhoud"]
+    own = {f"tender:{tender.id}", f"organisation:{tender.buyer}"}
+    own |= {f"theme:{theme}" for theme in tender.themes}
+    own |= {f"category-plan:{tender.category}"} if tender.category else set()
+    assert f"tender:{tender.id}" in pages
+    records = {page for page in pages if not page.startswith(("home", "section:"))}
+    assert records <= own, records - own
+    assert len(pages) < len(kept.site.pages) / 10
