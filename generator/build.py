@@ -48,9 +48,9 @@ def build_site(
         target = kept.target()  # the site, changed in place: unchanged files stay as they are
         try:
             with step("write"):
-                feed = write_site(site, chrome, policy.add_to, target, kept)  # rendered or kept
+                search = write_site(site, chrome, policy.add_to, target, kept)  # made or kept
             with step("search"):
-                kept.search(target, feed, later=search_later)  # Pagefind, or its kept bundle
+                kept.search(target, search, later=search_later)  # Pagefind's bundle, or a kept one
             write_headers(target, policy)
             target.set_aside()  # what this build did not make is gone from the site
             with step("checks"):  # links, anchors, foreign hosts and scripts

@@ -21,6 +21,7 @@ import json
 import logging
 import sqlite3
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -82,14 +83,17 @@ class Store:
     each site folder was last given (path → key, size, time), in one SQLite file."""
 
     def __init__(self, path: Path | None) -> None:
+        """The store in `path`; None: a store of this build alone, in a temporary folder (a
+        build holds at most a part of what it makes in memory)."""
         self._lock = threading.Lock()
         self._pending: list[tuple[str, str, str, bytes]] = []
         self._db: sqlite3.Connection | None = None
         self._deps: dict[str, tuple[str, str]] = {}  # id → (lookups as JSON, value digest)
         self._made: dict[str, bytes] = {}
         self._held = 0
-        if path is None:
-            return
+        self._scratch = tempfile.TemporaryDirectory(prefix="mvi-store-") if path is None else None
+        path = Path(self._scratch.name) / "outputs.sqlite" if self._scratch else path
+        assert path is not None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
@@ -187,6 +191,8 @@ class Store:
         if self._db is not None:
             self._db.close()
             self._db = None
+        if self._scratch is not None:
+            self._scratch.cleanup()
 
 
 def value_digest(value: bytes) -> str:

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
 from generator.charts.svg import SvgRenderer, Workers
 from generator.host.chrome import Chrome, HostFailed, render_chrome
-from generator.inputs import digest_text
 from generator.memo import Memo, Store
 from generator.problems import Report
 from generator.publish import search_index
-from generator.publish.search_index import BUNDLE, Feed, Indexer
+from generator.publish.search_index import BUNDLE, ENTRY, Feed, Run
 from generator.publish.target import Target, Written
-from generator.publish.write import search_order
 from generator.reports import format_text
 from generator.site import Site, history_note
 from generator.source.load import FileCache
@@ -103,33 +101,51 @@ class BuildCache:
         """The site folder, to change in place: what the last build left there stays if same."""
         return Target(self.site_dir, self.store.published(self.site_dir))
 
-    def feed(self, chrome: Chrome, add_policy: Callable[[str], str]) -> Feed:
-        """The pages for the search index, in its order: hand-written pages, then tenders,
-        then the rest (written first, some last of all while their charts are drawn)."""
-        host = [url for url, _ in self._host_search(chrome, add_policy)]
-        return Feed(host + ["/" + plan.url for plan in search_order(self.site.pages)])
+    def feed(self) -> Feed:
+        """The pages for the search index, as documents in a folder kept between builds."""
+        folder = self.root / "search" / "pages" if self.root else self._beside("search-pages")
+        return Feed(folder)
 
-    def search(self, target: Target, feed: Feed, later: bool) -> None:
-        """The search bundle in the site: kept, or made by Pagefind from the fed pages.
+    def start_search(self, feed: Feed, target: Target) -> Search:
+        """Pagefind over the fed pages, started in the background, unless the site holds their
+        bundle already or the cache keeps it."""
+        key = feed.key()
+        if target.holds(f"{BUNDLE}/{ENTRY}", f"{key}:{BUNDLE}/{ENTRY}"):
+            return Search(key, None, in_site=True)
+        archive = self.root / "search" / f"{key}.zip" if self.root else None
+        if archive is not None and archive.is_file():
+            return Search(key, None, in_site=False)
+        return Search(key, feed.run(self._beside("search")), in_site=False)
+
+    def search(self, target: Target, started: Search, later: bool) -> None:
+        """The search bundle in the site: as it is, from the cache, or from the Pagefind run.
 
         `later`: the last site's bundle stays for now, the new one goes in once it is made."""
-        cache, key = self.root / "search" if self.root else None, feed.key()
-        stats = search_index.reuse(key, self._fresh, cache)
-        if stats is not None:
-            feed.close()
-        elif later and (self.site_dir / BUNDLE / "pagefind-entry.json").is_file():
+        key, run, cache = started.key, started.run, self.root / "search" if self.root else None
+        if started.in_site:
             target.keep(f"{BUNDLE}/")
-            self.catching_up = threading.Thread(target=self._catch_up, args=(feed.start(), key))
+            print("Search index: unchanged", file=self.out)
+            return
+        if run is None:
+            fresh, stats = (
+                self._beside("search"),
+                search_index.reuse(key, self._beside("search"), cache),
+            )
+            if stats is None:
+                raise BuildFailed("Search index: the kept bundle went missing; build again.")
+        elif later and (self.site_dir / BUNDLE / ENTRY).is_file():
+            target.keep(f"{BUNDLE}/")
+            self.catching_up = threading.Thread(target=self._catch_up, args=(run, key))
             return
         else:
-            stats = feed.start().finish(self._fresh)
-            search_index.keep(self._fresh, cache, key)
-        for file in sorted(self._fresh.rglob("*")):
-            if file.is_file():
-                path = f"{BUNDLE}/{file.relative_to(self._fresh).as_posix()}"
-                target.put(path, f"{key}:{path}", file.read_bytes)
-        shutil.rmtree(self._fresh, ignore_errors=True)
+            fresh, stats = run.finish()
+            search_index.keep(fresh, cache, key)
+        target.put_folder(BUNDLE, fresh, key)
         print(stats.line(), file=self.out)
+
+    def _beside(self, name: str) -> Path:
+        """A folder beside the site, for work in progress."""
+        return self.site_dir.with_name(f".{self.site_dir.name}.{name}")
 
     def published(self, written: Written) -> None:
         """Remember what the site now holds, and start the search catching up if it must."""
@@ -142,17 +158,12 @@ class BuildCache:
             )
             self.catching_up.start()
 
-    @property
-    def _fresh(self) -> Path:
-        """Where a new bundle is made, beside the site."""
-        return self.site_dir.with_name(f".{self.site_dir.name}.search")
-
-    def _catch_up(self, indexer: Indexer, key: str) -> None:
-        """Make the new bundle beside the site, then put it in place of the last one."""
-        fresh, cache = self._fresh, self.root / "search" if self.root else None
-        old = self.site_dir.with_name(f".{self.site_dir.name}.search-old")
+    def _catch_up(self, run: Run, key: str) -> None:
+        """Wait for the new bundle, then put it in place of the last one (and remember it)."""
+        cache = self.root / "search" if self.root else None
+        old = self._beside("search-old")
         try:
-            stats = indexer.finish(fresh)
+            fresh, stats = run.finish()
             search_index.keep(fresh, cache, key)
             shutil.rmtree(old, ignore_errors=True)
             (self.site_dir / BUNDLE).rename(old)
@@ -169,17 +180,14 @@ class BuildCache:
         except (OSError, search_index.IndexFailed) as error:
             print(f"Search index: not updated ({error})", file=self.out)
         finally:
-            shutil.rmtree(fresh, ignore_errors=True)
             shutil.rmtree(old, ignore_errors=True)
 
-    def _host_search(
-        self, chrome: Chrome, add_policy: Callable[[str], str]
-    ) -> list[tuple[str, str]]:
-        """The hand-written pages the search index holds: (url, digest), in their order."""
-        found = []
-        for path in sorted(chrome.files.rglob("*.html")):
-            html = add_policy(path.read_text(encoding="utf-8"))
-            if "data-pagefind-body" in html:
-                url = "/" + path.relative_to(chrome.files).as_posix().removesuffix("index.html")
-                found.append((url, digest_text(html)))
-        return found
+
+@dataclass(frozen=True)
+class Search:
+    """The search index as a build started it: its key, Pagefind's run (None when it need not
+    run), and whether the site holds that bundle already."""
+
+    key: str
+    run: Run | None
+    in_site: bool

@@ -57,6 +57,29 @@ class Target:
         stat = file.stat()
         self.written.files[path] = (key, stat.st_size, stat.st_mtime_ns)
 
+    def holds(self, path: str, key: str) -> bool:
+        """Whether the site holds the file at `path` with `key`, unchanged since."""
+        file = self.site / path
+        kept = self.published.get(path)
+        try:
+            stat = file.stat()
+        except OSError:
+            return False
+        return kept is not None and kept == (key, stat.st_size, stat.st_mtime_ns)
+
+    def put_folder(self, folder: str, source: Path, key: str) -> None:
+        """The site's `folder` replaced whole by `source` (moved into place, not copied); each
+        file's key is `key` and its path."""
+        place = self.site / folder
+        if place.exists():
+            self._move_aside(folder, place)
+        source.rename(place)
+        self._created.append(place)
+        for file in sorted(place.rglob("*")):
+            if file.is_file():
+                path, stat = file.relative_to(self.site).as_posix(), file.stat()
+                self.written.files[path] = (f"{key}:{path}", stat.st_size, stat.st_mtime_ns)
+
     def keep(self, prefix: str) -> None:
         """Leave the files under `prefix` as the last build left them (the search index while
         it catches up)."""
@@ -82,8 +105,11 @@ class Target:
 
     def undo(self) -> None:
         """Everything back as it was before this build."""
-        for file in reversed(self._created):
-            file.unlink(missing_ok=True)
+        for made in reversed(self._created):
+            if made.is_dir():
+                shutil.rmtree(made, ignore_errors=True)
+            else:
+                made.unlink(missing_ok=True)
         recover(self.site)
 
     def _same(self, path: str, key: str, file: Path) -> bool:

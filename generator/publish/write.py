@@ -31,7 +31,7 @@ from generator.render.pages import PagePlan, render_page
 from generator.site import Site
 
 if TYPE_CHECKING:
-    from generator.publish.kept import BuildCache
+    from generator.publish.kept import BuildCache, Search
 
 
 @dataclass(frozen=True)
@@ -86,10 +86,10 @@ class _Frames:
 
 def write_site(
     site: Site, chrome: Chrome, add_policy: Callable[[str], str], target: Target, kept: BuildCache
-) -> Feed:
-    """Write everything `site` holds into `target`; returns the pages for the search index."""
+) -> Search:
+    """Write everything `site` holds into `target`; the search index is started on the way."""
     memo, step = kept.memo, target.written.steps
-    feed = kept.feed(chrome, add_policy)  # pages for the search index, as they are written
+    feed = kept.feed()  # the pages for the search index, as they are written
     with step("host files"):
         _put_host(chrome, add_policy, target, feed)
     frames = _Frames({key: Frame.parse(add_policy(f.text())) for key, f in chrome.frames.items()})
@@ -99,6 +99,7 @@ def write_site(
     downloads = write_downloads(site, target, memo)
     with step("pages"):
         _put_pages(site, last, frames, target, memo, kept.charts, downloads, feed)
+    search = kept.start_search(feed, target)  # on the other core, while the feeds are made
     with step("files"):
         for plan in site.files:
             if plan.source is not None:
@@ -113,7 +114,7 @@ def write_site(
                     content = _Lazy(lambda p=produce: p(Inputs(memo.world, Reads(), memo)))
                     key = value_digest(content())
                 target.put(plan.path, key, content)
-    return feed
+    return search
 
 
 class _Lazy:
@@ -143,7 +144,7 @@ def _put_host(chrome: Chrome, add_policy: Callable[[str], str], target: Target, 
         target.written.pages[path] = scan_page(html)
         if "data-pagefind-body" in html:
             url = "/" + path.removesuffix("index.html")
-            feed.add(url, digest_text(html), lambda h=html: h, new=False)
+            feed.add(url, digest_text(html), lambda h=html: h)
 
 
 def write_downloads(site: Site, target: Target, memo: Memo) -> list[Download]:
@@ -207,14 +208,6 @@ def _in_order(plans: tuple[PagePlan, ...], memo: Memo) -> tuple[list[PagePlan], 
     return [p for p in first if not p.lists_downloads], [p for p in first if p.lists_downloads]
 
 
-def search_order(plans: tuple[PagePlan, ...]) -> list[PagePlan]:
-    """The order the search index takes the pages in: tenders (written last, all at once)
-    first, then the pages written earlier, some of which wait for their charts."""
-    return sorted(
-        (plan for plan in plans if plan.searchable), key=lambda plan: not _is_tender(plan)
-    )
-
-
 def _is_tender(plan: PagePlan) -> bool:
     return plan.record is not None and plan.record[0] == "tender"
 
@@ -233,7 +226,7 @@ def _finish(
     scanned = _Content(content.html, content.headings, content.csvs, scan_fragment(content.html))
     value = scanned.encode()
     digest = memo.keep(plan.output, reads.deps, value)
-    _put_page(site, plan, scanned, digest, frames, target, feed, None)
+    _put_page(site, plan, scanned, digest, frames, target, feed, memo)
 
 
 def _put_page(
@@ -244,9 +237,9 @@ def _put_page(
     frames: _Frames,
     target: Target,
     feed: Feed,
-    kept: Memo | None,
+    memo: Memo,
 ) -> None:
-    """Put one page in the site; `kept` is the memo it was kept by (None: rendered now)."""
+    """Put one page in the site, and note it for the search index."""
     key = frames.key(plan, bool(content.headings))
     canonical = urljoin(site.settings.site_url, plan.url)
     alternate = relative(plan.url, plan.alternate)
@@ -273,13 +266,10 @@ def _put_page(
     for name, text in content.csvs:
         target.put(f"{plan.url}{name}", digest_text(digest, name), text.encode)
     if plan.searchable:
-        body, lang, output = content.html, plan.lang, plan.output
-        if kept is None:
-            feed.add("/" + plan.url, digest, lambda: document(lang, body), new=True)
-        else:  # read again from the store only if Pagefind must run: not held meanwhile
-            again = kept.store.value
+        lang, output = plan.lang, plan.output
+        again = memo.store.value  # read again only if Pagefind must run: not held meanwhile
 
-            def read() -> str:
-                return document(lang, _Content.decode(again(output) or b"").html)
+        def read() -> str:
+            return document(lang, _Content.decode(again(output) or b"").html)
 
-            feed.add("/" + plan.url, digest, read, new=False)
+        feed.add("/" + plan.url, digest, read)
