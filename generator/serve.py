@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import http.server
 import io
+import signal
 import sys
 import threading
 import time
@@ -83,16 +84,18 @@ def serve(
 ) -> int:
     """Build, serve `site_dir` on 127.0.0.1:`port`, and rebuild on every change until Ctrl+C."""
     out = out or sys.stdout
+    signal.signal(signal.SIGTERM, _stop)  # stopped by a service manager: as by Ctrl+C
     builds = Builds()
     settings = load()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(site_dir, builds))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     rebuild = Rebuild(load, site_dir, builds, out)
+    # Watching first: a file saved during the first build is built right after it.
+    watching = _watch([settings.data, settings.content, settings.theme, settings.config], rebuild)
     rebuild.run()
     print(
         f"Serving the site on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)", file=out
     )
-    watching = _watch([settings.data, settings.content, settings.theme, settings.config], rebuild)
     try:
         while True:
             rebuild.wait_and_run()
@@ -102,6 +105,10 @@ def serve(
         watching()
         server.shutdown()
         rebuild.close()
+
+
+def _stop(*_: object) -> None:
+    raise KeyboardInterrupt
 
 
 class Rebuild:
