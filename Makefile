@@ -27,6 +27,7 @@ test: setup lint chromium  ## the whole suite, browser gates included, as CI run
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: setup
 	$(BIN)/ruff check --fix .
@@ -60,4 +61,4 @@ lock:  ## re-pin every dependency (with hashes) from pyproject.toml
 	  --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache .hypothesis
+	rm -rf site .pytest_cache .ruff_cache .hypothesis .mypy_cache

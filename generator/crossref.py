@@ -106,8 +106,8 @@ def build_crossref(data: DataSet) -> CrossRef:
     ref.goals_by_theme, ref.goal_parts = dict(goals_theme), dict(parts)
 
     children = defaultdict(list)
-    for organisation in sorted(data.organisations.values(), key=lambda org: org.id):
-        if organisation.parent:
-            children[organisation.parent].append(organisation.id)
+    for org in sorted(data.organisations.values(), key=lambda org: org.id):
+        if org.parent:
+            children[org.parent].append(org.id)
     ref.children = dict(children)
     return ref

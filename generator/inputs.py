@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel
 
@@ -120,7 +120,8 @@ class World:
         if isinstance(value, BaseModel):
             kind = _KIND_OF.get(type(value))
             if kind is not None:
-                return digest_text("r", kind, value.id, self.record_digest(kind, value))
+                record_id = cast(Any, value).id  # every record kind's model has an id
+                return digest_text("r", kind, record_id, self.record_digest(kind, value))
             return digest_text("m", type(value).__name__, value.model_dump_json())
         if isinstance(value, list | tuple):
             return digest_text("l", *(self.value_digest(item) for item in value))
@@ -183,7 +184,7 @@ class TrackedMapping(Mapping[str, Any]):
         self._reads.add(("record", self._kind, key))
         return self._records[key]
 
-    def get(self, key: str | None, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str | None, default: Any = None) -> Any:
         if key is None:  # an empty reference: no record is ever found by it
             return default
         self._reads.add(("record", self._kind, key))
@@ -214,7 +215,7 @@ class TrackedIndex(Mapping[str, Any]):
         self._reads.add(("index", self._name, key))
         return self._index[key]
 
-    def get(self, key: str | None, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str | None, default: Any = None) -> Any:
         if key is None:
             return default
         self._reads.add(("index", self._name, key))

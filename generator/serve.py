@@ -84,12 +84,13 @@ def serve(
 ) -> int:
     """Build, serve `site_dir` on 127.0.0.1:`port`, and rebuild on every change until Ctrl+C."""
     out = out or sys.stdout
-    signal.signal(signal.SIGTERM, _stop)  # stopped by a service manager: as by Ctrl+C
     builds = Builds()
     settings = load()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(site_dir, builds))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     rebuild = Rebuild(load, site_dir, builds, out)
+    # Stopped by a service manager: after the build under way, if one is.
+    signal.signal(signal.SIGTERM, lambda *_: rebuild.stop())
     # Watching first: a file saved during the first build is built right after it.
     watching = _watch([settings.data, settings.content, settings.theme, settings.config], rebuild)
     rebuild.run()
@@ -97,18 +98,15 @@ def serve(
         f"Serving the site on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)", file=out
     )
     try:
-        while True:
+        while not rebuild.stopping.is_set():
             rebuild.wait_and_run()
+        return 0
     except KeyboardInterrupt:
         return 0
     finally:
         watching()
         server.shutdown()
         rebuild.close()
-
-
-def _stop(*_: object) -> None:
-    raise KeyboardInterrupt
 
 
 class Rebuild:
@@ -119,6 +117,7 @@ class Rebuild:
     ) -> None:
         self.load, self.site_dir, self.builds, self.out = load, site_dir, builds, out
         self._asked = threading.Event()
+        self.stopping = threading.Event()
         self._last = 0.0
         self._search: threading.Thread | None = None
         self._warm = Warm()
@@ -127,12 +126,17 @@ class Rebuild:
         self._last = time.monotonic()
         self._asked.set()
 
+    def stop(self) -> None:
+        self.stopping.set()
+        self._asked.set()
+
     def wait_and_run(self) -> None:
         self._asked.wait()
         while time.monotonic() - self._last < _QUIET:  # an editor saves in bursts
             time.sleep(_QUIET / 5)
         self._asked.clear()
-        self.run()
+        if not self.stopping.is_set():
+            self.run()
 
     def run(self) -> None:
         from generator.build import BuildFailed, build_site
@@ -187,9 +191,7 @@ def _watch(paths: list[Path], rebuild: Rebuild) -> Callable[[], None]:
     return stop
 
 
-def _handler(
-    site_dir: Path, builds: Builds
-) -> functools.partial[http.server.BaseHTTPRequestHandler]:
+def _handler(site_dir: Path, builds: Builds) -> functools.partial[_Handler]:
     return functools.partial(_Handler, builds, directory=str(site_dir))
 
 

@@ -283,7 +283,7 @@ def test_figures_on_one_page_get_distinct_ids(data: DataSet) -> None:
 def test_background_drawing_fills_the_same_svg_in_place(data: DataSet, tmp_path: Path) -> None:
     tenders = build_crossref(data).open_tenders
     alongside = PageCharts(
-        "nl", Inputs.of(data), SvgRenderer(cache_dir=tmp_path / "bg", background=True)
+        "nl", Inputs.of(data), SvgRenderer(cache_dir=tmp_path / "bg", background=True, draw_here=0)
     )
     at_once = PageCharts("nl", Inputs.of(data), SvgRenderer(cache_dir=None))
     late = alongside.timeline(tenders[:3])
@@ -300,7 +300,7 @@ def test_background_drawing_fills_the_same_svg_in_place(data: DataSet, tmp_path:
 
 
 def test_background_draws_a_spec_once_for_every_page_that_shows_it(data: DataSet) -> None:
-    renderer = SvgRenderer(cache_dir=None, background=True)
+    renderer = SvgRenderer(cache_dir=None, background=True, draw_here=0)
     tenders = build_crossref(data).open_tenders
     home, calendar = (
         PageCharts("nl", Inputs.of(data), renderer),
@@ -315,19 +315,21 @@ def test_background_draws_a_spec_once_for_every_page_that_shows_it(data: DataSet
 
 
 def test_only_this_builds_placeholders_are_filled(data: DataSet) -> None:
-    renderer = SvgRenderer(cache_dir=None, background=True)
+    renderer = SvgRenderer(cache_dir=None, background=True, draw_here=0)
     placed = PageCharts("nl", Inputs.of(data), renderer).timeline(
         build_crossref(data).open_tenders[:1]
     )
     assert placed is not None
     forged = str(placed.svg).replace(renderer._nonce, "0" * 16)  # what editor text could hold
     assert renderer.fill(forged) == forged
-    assert SvgRenderer(cache_dir=None, background=True).fill(str(placed.svg)) == str(placed.svg)
+    assert SvgRenderer(cache_dir=None, background=True, draw_here=0).fill(str(placed.svg)) == str(
+        placed.svg
+    )
     renderer.close()
 
 
 def test_a_failed_drawing_stops_the_page_that_shows_it() -> None:
-    renderer = SvgRenderer(cache_dir=None, background=True)
+    renderer = SvgRenderer(cache_dir=None, background=True, draw_here=0)
     future = renderer.draw_later({"mark": "no-such-mark"}, "nl-NL", "bad")
     assert not isinstance(future, str)
     mark = renderer.placeholder(future, "chart-x", "cap")
@@ -348,3 +350,16 @@ def test_a_long_timeline_shows_the_first_tenders_and_says_so(data: DataSet) -> N
     assert list(figure.frame["tender"])[-1].endswith(f"({base.id}-19)"), "the first 20, in order"
     short = figures.timeline(many[:20], "en")
     assert short is not None and len(short.frame) == 20 and "first 20" not in short.summary
+
+
+def test_the_first_charts_are_drawn_at_once_without_a_worker(data: DataSet) -> None:
+    """After an edit a build draws a chart or two: starting a worker would take longer."""
+    renderer = SvgRenderer(cache_dir=None, background=True)
+    tenders = build_crossref(data).open_tenders
+    charts = PageCharts("nl", Inputs.of(data), renderer)
+    placed = [charts.timeline(tenders[:n]) for n in (1, 2, 3)]
+    assert all(p is not None for p in placed)
+    assert "<svg" in placed[0].svg and "<svg" in placed[1].svg  # type: ignore[union-attr]
+    assert "<svg" not in placed[2].svg, "the third waits for the worker"  # type: ignore[union-attr]
+    renderer.close()
+    assert renderer.stats.drawn == 3

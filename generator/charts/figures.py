@@ -7,29 +7,26 @@ cannot disagree; or None when there is nothing to draw (the page then says so in
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, TypeVar, cast
 
 import altair as alt
 import pandas as pd
 
 from generator.base import i18n
 from generator.base.i18n import Lang, t
-from generator.base.tables import neutralise
 from generator.charts import palette
+from generator.charts.table import Column, table_cells, table_csv
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
 from generator.models.category_plan import ThemeAmbition
 from generator.models.common import AMBITION_LEVELS, PlannedDate
 from generator.source.dataset import DataSet
 
-ColumnKind = Literal["text", "integer", "number", "amount", "date"]
 # Every kind of chart, by the name its figures carry (on a page: `chart-<name>`, `<name>.csv`).
 KINDS = (
     "pipeline-count",
@@ -52,16 +49,6 @@ TIMELINE_ROWS = 20
 
 
 @dataclass(frozen=True)
-class Column:
-    """A column of the figure's table: a key of the frame, its header, how to show it."""
-
-    key: str
-    title: str
-    kind: ColumnKind = "text"
-    display: str | None = None  # a frame column with the text to show (e.g. "2e kwartaal 2027")
-
-
-@dataclass(frozen=True)
 class Figure:
     """One chart with its caption, its summary sentence and the numbers it was drawn from."""
 
@@ -80,7 +67,7 @@ class Figure:
     def records(self) -> list[dict[str, Any]]:
         """The frame's rows as the chart sees them (missing values as None)."""
         frame = self.frame.astype(object).where(self.frame.notna(), None)
-        return frame.to_dict(orient="records")
+        return cast(list[dict[str, Any]], frame.to_dict(orient="records"))  # columns are str
 
     def cells(self) -> list[list[tuple[Any, str]]]:
         """Each table row as (value, text shown) per column, text in the page's language."""
@@ -91,54 +78,10 @@ class Figure:
         return table_csv(self.records(), self.columns)
 
 
-# --- Table cells and CSV ---------------------------------------------------------------------
-# Functions of the rows alone, so a figure reused from an earlier build (charts/reuse.py) shows
-# exactly the table and CSV a figure built now would.
-
-
-def table_cells(
-    records: list[dict[str, Any]], columns: tuple[Column, ...], lang: Lang
-) -> list[list[tuple[Any, str]]]:
-    """Each row as (value, text shown) per column, text in `lang`."""
-    return [
-        [(row[c.key], _show(row[c.display] if c.display else row[c.key], c, lang)) for c in columns]
-        for row in records
-    ]
-
-
-def table_csv(records: list[dict[str, Any]], columns: tuple[Column, ...]) -> bytes:
-    """The rows as CSV (UTF-8, comma, dot decimals), safe to open in a spreadsheet."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([neutralise(c.title) for c in columns])
-    for row in records:
-        writer.writerow([_csv_value(row[c.key]) for c in columns])
-    return out.getvalue().encode("utf-8")
-
-
-def _show(value: Any, column: Column, lang: Lang) -> str:
-    if value is None:
-        return "–"
-    if column.kind == "integer":
-        return i18n.format_number(value, lang)
-    if column.kind == "number":
-        return i18n.format_figure(value, lang)
-    if column.kind == "amount":
-        return i18n.format_amount(int(value), lang)
-    return str(value)
-
-
-def _csv_value(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return neutralise(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 # --- Shared pieces ---------------------------------------------------------------------------
+
+
+_Chart = TypeVar("_Chart", bound=alt.TopLevelMixin)
 
 
 def _layer(frame: pd.DataFrame, *layers: alt.Chart, **properties: Any) -> alt.LayerChart:
@@ -146,7 +89,7 @@ def _layer(frame: pd.DataFrame, *layers: alt.Chart, **properties: Any) -> alt.La
     return _set(alt.LayerChart(layer=list(layers), data=frame), **properties)
 
 
-def _set(chart: alt.TopLevelMixin, **properties: Any) -> alt.TopLevelMixin:
+def _set(chart: _Chart, **properties: Any) -> _Chart:
     """`chart.properties(...)` on a chart this module just made, without Altair's copy and
     validation, which cost more than the rest of the figure (the tests validate each kind)."""
     for name, value in properties.items():
@@ -269,7 +212,7 @@ def pipeline_count(tenders: list[Tender], data: DataSet, lang: Lang) -> Figure |
     quarters = list(dict.fromkeys(frame["quarter"]))
     per_quarter = frame.groupby("quarter_key", sort=True)["count"].sum()
     top = per_quarter.max()
-    busiest = [_quarter_label(key, lang) for key, n in per_quarter.items() if n == top]
+    busiest = [_quarter_label(cast(str, key), lang) for key, n in per_quarter.items() if n == top]
     even = len(busiest) == len(quarters) > 1
     summary = t(
         "chart.pipeline.summary.even" if even else "chart.pipeline.summary",
@@ -356,7 +299,7 @@ def pipeline_value(tenders: list[Tender], lang: Lang) -> Figure | None:
     unknown = int(frame["without"].sum())
     if not frame["high"].notna().any():
         return None
-    top = frame.loc[frame["high"].fillna(-1).idxmax()]
+    top = frame.loc[cast(int, frame["high"].fillna(-1).idxmax())]  # a label of the RangeIndex
     summary = t("chart.value.summary", lang, value=top["label"], quarter=top["quarter"])
     if unknown:
         summary += " " + t("chart.value.unknown", lang, count=unknown)
@@ -539,7 +482,8 @@ def ambition_matrix(plans: list[CategoryPlan], data: DataSet, lang: Lang) -> Fig
     title = t("chart.matrix.title", lang)
     base = (
         alt.Chart()
-        .transform_fold(used, as_=["theme", "level"])
+        # Altair asks for list[str | FieldName] where any list of str does (list is invariant).
+        .transform_fold(used, as_=["theme", "level"])  # type: ignore[arg-type]
         .transform_filter("datum.level != null")
     )
     x = alt.X(
@@ -655,6 +599,7 @@ def route_map(route: RouteMap, data: DataSet, lang: Lang) -> Figure | None:
         return None
     theme_order = data.theme_order()
     milestones = sorted(route.milestones, key=lambda m: (m.year, theme_order(m.theme)))
+    slots: Counter[tuple[int, str]]
     rows, slots = [], Counter()
     for milestone in milestones:
         theme = _theme_name(data, milestone.theme, lang)
@@ -737,6 +682,7 @@ def action_status(plan: ActionPlan, data: DataSet, lang: Lang) -> Figure | None:
     """The plan's actions per theme, stacked by status."""
     if not plan.actions:
         return None
+    counts: Counter[tuple[str, str]]  # (theme, status), looked up with any status
     counts = Counter((action.theme, action.status) for action in plan.actions)
     statuses = [s for s in _ACTION_STATUSES if any(status == s for _, status in counts)]
     words = [i18n.label("action-status", s, lang) for s in _ACTION_STATUSES]
@@ -1007,7 +953,7 @@ def cases_by_theme(cases: list[Case], data: DataSet, lang: Lang) -> Figure | Non
         count=len(cases),
         first=min(c.year for c in cases),
         last=max(c.year for c in cases),
-        themes=_names(leaders, lang),
+        themes=_names(cast(list[str], leaders), lang),  # the index holds theme names
         most=most,
     )
     title = t("chart.cases.title", lang)

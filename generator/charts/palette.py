@@ -67,7 +67,9 @@ def config() -> dict[str, Any]:
             "tickColor": RULE,
             "gridColor": GRID,
             "titleFontWeight": "normal",
-            "labelLimit": 220,
+            # No limit in pixels on axes whose labels are numbers, dates, quarters or levels
+            # (Vega measures a limited label again and again); axes of names set their own.
+            "labelLimit": 0,
         },
         "legend": {**text, "titleFontWeight": "normal", "labelLimit": 260, "symbolSize": 160},
         "header": {"labelColor": INK, "titleColor": INK, "labelFontSize": 12},

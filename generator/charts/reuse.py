@@ -16,15 +16,19 @@ import functools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
-import pandas as pd
 from pydantic import BaseModel
 
 from generator.base.i18n import Lang
-from generator.charts.figures import Column, Figure, table_cells, table_csv
+from generator.charts.table import Column, table_cells, table_csv
 from generator.inputs import TrackedData, World, digest_text
+
+if TYPE_CHECKING:  # the chart libraries load only when a figure is built
+    import altair as alt
+    import pandas as pd
+
+    from generator.charts.figures import Figure
 
 
 @dataclass(frozen=True, eq=False)

@@ -25,11 +25,13 @@ import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from generator.base.cache import cache_root
 from generator.charts.palette import INK, pattern_defs
 
+# The number and date locales of our two languages, as vl-convert names them.
+Locale = Literal["nl-NL", "en-US"]
 _ID = re.compile(r'\bid="([^"]+)"')
 _URL = re.compile(r"url\(#([^)]+)\)")
 _HREF = re.compile(r'(xlink:href|href)="#([^"]+)"')
@@ -93,11 +95,13 @@ class SvgRenderer:
     stats: Stats = field(default_factory=Stats)
     background: bool = False  # draw in worker processes; pages get placeholders to `fill`
     workers: Workers | None = None  # shared with later builds; None: this renderer's own
+    draw_here: int = 2  # drawn in this process before a worker takes over (an edit draws few)
     _own: Workers = field(default_factory=Workers, init=False, repr=False)
     _drawing: dict[str, Future[Drawn]] = field(default_factory=dict, init=False, repr=False)
     _waiting: dict[str, tuple[Future[Drawn], str, str]] = field(
         default_factory=dict, init=False, repr=False
     )
+    _here: int = field(default=0, init=False, repr=False)  # drawn in this process so far
     # Placeholders carry a secret of this build: no text on a page can pose as one.
     _nonce: str = field(default_factory=lambda: secrets.token_hex(8), init=False, repr=False)
 
@@ -106,7 +110,8 @@ class SvgRenderer:
         import vl_convert
 
         source = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(f"{vl_convert.__version__}\n{locale}\n{source}".encode()).hexdigest()
+        version = vl_convert.__version__  # type: ignore[attr-defined]  # missing from its stubs
+        return hashlib.sha256(f"{version}\n{locale}\n{source}".encode()).hexdigest()
 
     def cached(self, key: str) -> str | None:
         """The SVG kept under `key`, if a build drew it; None when it must be drawn."""
@@ -116,7 +121,7 @@ class SvgRenderer:
         self.stats.cached += 1
         return path.read_text(encoding="utf-8")
 
-    def draw(self, spec: dict[str, Any], locale: str, key: str | None = None) -> str:
+    def draw(self, spec: dict[str, Any], locale: Locale, key: str | None = None) -> str:
         """The raw SVG of `spec`, numbers and dates in `locale` ('nl-NL' or 'en-US').
 
         `key` is `self.key(spec, locale)` when the caller has it already."""
@@ -124,7 +129,7 @@ class SvgRenderer:
         svg = self.cached(key)
         return svg if svg is not None else self._draw_now(spec, locale, key)
 
-    def draw_later(self, spec: dict[str, Any], locale: str, key: str) -> str | Future[Drawn]:
+    def draw_later(self, spec: dict[str, Any], locale: Locale, key: str) -> str | Future[Drawn]:
         """The raw SVG when it is at hand; in the background mode, otherwise, its future.
 
         A spec already being drawn is drawn once: the second page shares the first's future."""
@@ -135,6 +140,9 @@ class SvgRenderer:
             return under_way
         if (svg := self.cached(key)) is not None:
             return svg
+        if self._here < self.draw_here:  # a few: drawn at once, sooner than a worker starts
+            self._here += 1
+            return self._draw_now(spec, locale, key)
         future = (self.workers or self._own).pool().submit(_draw, spec, locale)
         self._drawing[key] = future
         return future
@@ -171,7 +179,7 @@ class SvgRenderer:
             self._drawing.clear()
             self._own.close()
 
-    def _draw_now(self, spec: dict[str, Any], locale: str, key: str) -> str:
+    def _draw_now(self, spec: dict[str, Any], locale: Locale, key: str) -> str:
         svg = _draw(spec, locale).svg
         self.stats.drawn += 1
         if (path := self._path(key)) is not None:
@@ -197,7 +205,7 @@ class Drawn:
     seconds: float
 
 
-def _draw(spec: dict[str, Any], locale: str) -> Drawn:
+def _draw(spec: dict[str, Any], locale: Locale) -> Drawn:
     """Draw one spec with vl-convert (in this process or in a worker)."""
     import vl_convert
 

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin
 
 from generator.base.tables import to_csv, to_xlsx
@@ -136,7 +136,8 @@ class _Sheet:
             tenders, name = ref.tenders, "Aanbestedingskalender"
         else:
             tenders, name = ref.tenders_by_category[self.subject], f"Categorie {self.subject}"
-        sheet = calendar_sheet(inputs.data, tenders, self.site_url, name)
+        # The views of the data and cross references (each lookup noted) have the same names.
+        sheet = calendar_sheet(cast(DataSet, inputs.data), tenders, self.site_url, name)
         return to_xlsx(sheet, *_NOTES) if self.xlsx else to_csv(sheet)
 
 
@@ -145,7 +146,8 @@ class _Records:
     kind: Kind
 
     def __call__(self, inputs: Inputs) -> bytes:
-        return records_json.dumps(records_json.records_document(inputs.data, self.kind))
+        data = cast(DataSet, inputs.data)  # the view (each lookup noted) has the same names
+        return records_json.dumps(records_json.records_document(data, self.kind))
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,8 @@ class _Package:
     config: ocds.OcdsConfig
 
     def __call__(self, inputs: Inputs) -> bytes:
-        return ocds.dumps(ocds.release_package(inputs.data, inputs.ref, self.config))
+        data, ref = cast(DataSet, inputs.data), cast(CrossRef, inputs.ref)  # views, same names
+        return ocds.dumps(ocds.release_package(data, ref, self.config))
 
 
 def _fixed(content: bytes) -> Produce:

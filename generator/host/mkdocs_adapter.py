@@ -13,7 +13,7 @@ import logging
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 from mkdocs.commands.build import build
@@ -29,6 +29,9 @@ from generator.base.urls import src_uri
 from generator.host.chrome import ContentMeta, FrameRequest, HostFailed
 from generator.render.frame import TOC_ID, TOC_TITLE
 
+if TYPE_CHECKING:
+    from mkdocs.structure.toc import _TocToken  # what get_toc takes (private in MkDocs)
+
 _TITLE, _DESCRIPTION = "<!--mvi-slot:title-->", "<!--mvi-slot:description-->"
 # The active item of the navigation shows a label and a table of contents only when the page
 # has headings: the same frame without them, for pages that have none.
@@ -40,7 +43,7 @@ _NAV_TOC = re.compile(
 )
 
 
-class _Chrome(BasePlugin):  # type: ignore[type-arg]
+class _Chrome(BasePlugin):
     """The frames and hand-written pages of one build, handed to MkDocs as its events ask."""
 
     def __init__(self, requests: Sequence[FrameRequest], pages: Sequence[ContentMeta]) -> None:
@@ -74,8 +77,8 @@ class _Chrome(BasePlugin):  # type: ignore[type-arg]
 
     def on_page_content(self, html: str, page: Page, **_: Any) -> str:
         if page.file.src_uri in self.requests:
-            entry = {"level": 2, "id": TOC_ID, "name": TOC_TITLE, "children": []}
-            top = {"level": 1, "id": "main-title", "name": _TITLE, "children": [entry]}
+            entry: _TocToken = {"level": 2, "id": TOC_ID, "name": TOC_TITLE, "children": []}
+            top: _TocToken = {"level": 1, "id": "main-title", "name": _TITLE, "children": [entry]}
             page.toc = get_toc([top])
         return html
 

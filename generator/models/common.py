@@ -79,7 +79,7 @@ def _wrap_dutch(value: Any) -> Any:
 class _Localized(Strict):
     def get(self, lang: str) -> str:
         """The text in `lang`, or the Dutch text when that language is missing."""
-        return getattr(self, lang, None) or self.nl  # type: ignore[attr-defined,no-any-return]
+        return getattr(self, lang, None) or self.nl  # type: ignore[attr-defined]
 
     def has(self, lang: str) -> bool:
         return bool(getattr(self, lang, None))

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 _SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data|file)\s*:")
 _EVENT_HANDLER = re.compile(r"(?i)\bon[a-z]+\s*=")
@@ -71,7 +73,7 @@ def _common_problems(text: str) -> list[str]:
     return found
 
 
-def _flat_tokens(text: str):
+def _flat_tokens(text: str) -> Iterator[Token]:
     for token in _markdown().parse(text):
         yield token
         yield from token.children or ()

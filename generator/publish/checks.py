@@ -344,7 +344,7 @@ def _site_paths(site: Path, known: set[str] | None = None) -> tuple[set[str], se
                     break
                 folders.add(path)
         return folders, known
-    folders, files = {"."}, set()
+    folders, files = {"."}, set[str]()
     for root, subfolders, names in os.walk(site, followlinks=True):
         folder = Path(root).relative_to(site).as_posix()
         prefix = "" if folder == "." else f"{folder}/"

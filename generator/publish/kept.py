@@ -59,7 +59,8 @@ class BuildCache:
         self, root: Path | None, site: Site, site_dir: Path, out: TextIO, warm: Warm | None = None
     ) -> None:
         self.root, self.site, self.site_dir, self.out = root, site, site_dir, out
-        self.store = Store(root / "outputs.sqlite" if root else None)
+        self.store_path = root / "outputs.sqlite" if root else None
+        self.store = Store(self.store_path)
         self.memo = Memo(site.world, self.store)
         self.charts = SvgRenderer(
             cache_dir=root / "charts" if root else None,

@@ -190,7 +190,8 @@ def index(records: Iterable[Record], bundle: Path, cache: Path | None = None) ->
     folder = bundle.with_name(f".{bundle.name}.pages")
     feed = Feed(folder)
     for record in records:
-        feed.add(record.url, record.digest(), lambda html=record.html: html)
+        # mypy cannot type a lambda with a default argument (python/mypy#15459)
+        feed.add(record.url, record.digest(), lambda html=record.html: html)  # type: ignore[misc]
     key = feed.key()
     if (reused := reuse(key, bundle, cache)) is not None:
         return reused

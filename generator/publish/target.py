@@ -16,6 +16,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.base.timings import Timings
 from generator.publish.checks import PageScan
@@ -40,14 +41,29 @@ class Written:
 class Target:
     """`site`, changed in place; `published` is what the last build left in it."""
 
-    def __init__(self, site: Path, published: Published) -> None:
+    def __init__(self, site: Path, published: Published, recovered: bool = False) -> None:
         self.site, self.published = site, published
         self.undo_dir = site.with_name(f".{site.name}.undo")
         self.written = Written()
         self._created: list[Path] = []  # files that did not exist before this build
         self._folders: set[Path] = set()
-        recover(site)
-        site.mkdir(parents=True, exist_ok=True)
+        if not recovered:
+            recover(site)
+            site.mkdir(parents=True, exist_ok=True)
+
+    def alongside(self) -> Target:
+        """The same site for a process working alongside (its part goes back by `take`)."""
+        return Target(self.site, self.published, recovered=True)
+
+    def handed_back(self) -> dict[str, Any]:
+        """What this part of the build put, for the process that publishes (`take`)."""
+        return {"files": self.written.files, "kept": self.written.kept, "created": self._created}
+
+    def take(self, part: dict[str, Any]) -> None:
+        """What a process alongside put in the site, as if put here."""
+        self.written.files.update(part["files"])
+        self.written.kept += part["kept"]
+        self._created += part["created"]
 
     def put(self, path: str, key: str, make: Callable[[], bytes]) -> None:
         """The file at `path` with `key`: left as it is when it is the same, else written."""

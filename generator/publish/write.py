@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from generator.base.urls import relative
@@ -21,7 +22,8 @@ from generator.charts.svg import SvgRenderer
 from generator.export.downloads import Download, describe
 from generator.host.chrome import Chrome
 from generator.inputs import Inputs, Reads, digest_text
-from generator.memo import Memo, value_digest
+from generator.memo import Memo, Store, value_digest
+from generator.publish.alongside import Alongside
 from generator.publish.checks import PageScan, scan_page
 from generator.publish.scans import FrameScan, decode_scan, encode_scan, scan_fragment
 from generator.publish.search_index import Feed, document
@@ -88,6 +90,24 @@ def write_site(
     site: Site, chrome: Chrome, add_policy: Callable[[str], str], target: Target, kept: BuildCache
 ) -> Search:
     """Write everything `site` holds into `target`; the search index is started on the way."""
+    step = target.written.steps
+    files = Alongside(lambda: _put_files(site, target.alongside(), kept.store_path))  # forked
+    try:
+        search = _write(site, chrome, add_policy, target, kept)
+        with step("files"):
+            part = files.result()
+            target.take(part)
+            kept.memo.stats.made += part["made"]
+            kept.memo.stats.reused += part["reused"]
+    except BaseException:
+        files.stop()
+        raise
+    return search
+
+
+def _write(
+    site: Site, chrome: Chrome, add_policy: Callable[[str], str], target: Target, kept: BuildCache
+) -> Search:
     memo, step = kept.memo, target.written.steps
     feed = kept.feed()  # the pages for the search index, as they are written
     with step("host files"):
@@ -99,8 +119,13 @@ def write_site(
     downloads = write_downloads(site, target, memo)
     with step("pages"):
         _put_pages(site, last, frames, target, memo, kept.charts, downloads, feed)
-    search = kept.start_search(feed, target)  # on the other core, while the feeds are made
-    with step("files"):
+    return kept.start_search(feed, target)  # on the other core, while the feeds are made
+
+
+def _put_files(site: Site, target: Target, store: Path | None) -> dict[str, Any]:
+    """The feeds, the sitemap and the images (in the process alongside): what was written."""
+    memo = Memo(site.world, Store(store))
+    try:
         for plan in site.files:
             if plan.source is not None:
                 source = plan.source
@@ -108,17 +133,22 @@ def write_site(
             elif plan.produce is not None:
                 produce = plan.produce
                 if plan.kept:
-                    content = _Lazy(lambda p=produce, o=plan.output: memo.make(o, p))
+                    # mypy cannot type a lambda with a default argument (python/mypy#15459)
+                    content = _Lazy(lambda p=produce, o=plan.output: memo.make(o, p))  # type: ignore[misc]
                     key = memo.kept_digest(plan.output) or value_digest(content())
                 else:
-                    content = _Lazy(lambda p=produce: p(Inputs(memo.world, Reads(), memo)))
+                    content = _Lazy(lambda p=produce: p(Inputs(memo.world, Reads(), memo)))  # type: ignore[misc]
                     key = value_digest(content())
                 target.put(plan.path, key, content)
-    return search
+    finally:
+        memo.store.close()
+    return {**target.handed_back(), "made": memo.stats.made, "reused": memo.stats.reused}
 
 
 class _Lazy:
     """A value made once, when first asked for."""
+
+    _value: bytes | None
 
     def __init__(self, make: Callable[[], bytes]) -> None:
         self._make, self._value = make, None
@@ -144,7 +174,8 @@ def _put_host(chrome: Chrome, add_policy: Callable[[str], str], target: Target, 
         target.written.pages[path] = scan_page(html)
         if "data-pagefind-body" in html:
             url = "/" + path.removesuffix("index.html")
-            feed.add(url, digest_text(html), lambda h=html: h)
+            # mypy cannot type a lambda with a default argument (python/mypy#15459)
+            feed.add(url, digest_text(html), lambda h=html: h)  # type: ignore[misc]
 
 
 def write_downloads(site: Site, target: Target, memo: Memo) -> list[Download]:
@@ -153,7 +184,8 @@ def write_downloads(site: Site, target: Target, memo: Memo) -> list[Download]:
     with target.written.steps("downloads"):
         for plan in site.downloads:
             content = memo.make(f"file:{plan.path}", plan.produce)
-            target.put(plan.path, value_digest(content), lambda c=content: c)
+            # mypy cannot type a lambda with a default argument (python/mypy#15459)
+            target.put(plan.path, value_digest(content), lambda c=content: c)  # type: ignore[misc]
             downloads.append(Download.made(plan, content))
     site.world.extra["downloads"] = digest_text(describe(downloads))
     return downloads

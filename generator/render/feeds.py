@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 from icalendar import Calendar, Event
@@ -133,7 +133,8 @@ def _feed_ics(feed: FeedScope, lang: Lang, site: str, inputs: Inputs) -> bytes:
 
 def _feed_atom(feed: FeedScope, lang: Lang, site: str, path: str, inputs: Inputs) -> bytes:
     title = feed.title(inputs.data, lang)
-    return atom(feed.tenders(inputs.ref), title, path, lang, site, inputs.data, inputs.today)
+    data = cast(DataSet, inputs.data)  # the view (each lookup noted) has the same names
+    return atom(feed.tenders(inputs.ref), title, path, lang, site, data, inputs.today)
 
 
 def _tender_ics(tender_id: str, lang: Lang, site: str, inputs: Inputs) -> bytes:
@@ -207,8 +208,9 @@ class _Events:
         events = [("publication", tender.expected_publication)]
         if tender.market_consultation:
             events.append(("consultation", tender.market_consultation.planned))
+        data = cast(DataSet, inputs.data)  # the view (each lookup noted) has the same names
         return b"".join(
-            _event(tender, what, when, self.lang, page, self.host, inputs.data).to_ical()
+            _event(tender, what, when, self.lang, page, self.host, data).to_ical()
             for what, when in events
         )
 

@@ -13,20 +13,27 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from altair.utils.schemapi import debug_mode
 from markupsafe import Markup
 
 from generator.base.i18n import Lang
-from generator.charts import figures
-from generator.charts.figures import Figure
 from generator.charts.reuse import ReusedFigure, figure_id, figure_json, reused_figure
-from generator.charts.svg import SvgRenderer, finish
+from generator.charts.svg import Drawn, Locale, SvgRenderer, finish
 from generator.inputs import Inputs, TrackedData
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
 
-_LOCALES = {"nl": "nl-NL", "en": "en-US"}
+if TYPE_CHECKING:
+    from generator.charts.figures import Figure
+
+_LOCALES: dict[Lang, Locale] = {"nl": "nl-NL", "en": "en-US"}
+
+
+def _figures() -> Any:
+    """The figure builders, loaded (with pandas and Altair) when a page first builds one."""
+    from generator.charts import figures
+
+    return figures
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,8 @@ class PageCharts:
         if placed is None:
             own = self.inputs.fresh()  # what the builder reads, kept with the figure
             args = tuple(own.data if isinstance(arg, TrackedData) else arg for arg in args)
+            from altair.utils.schemapi import debug_mode
+
             with debug_mode(False):  # Altair's validation on every call; the tests validate
                 figure = builder(*args)
             self.inputs.reads.update(own.reads.deps)
@@ -93,7 +102,7 @@ class PageCharts:
         """Draw `figure` and give it an id and a CSV name unique on this page."""
         return self._draw(figure, None, self.inputs)
 
-    def _add(self, figure: Figure | ReusedFigure, raw: str | Future[str]) -> PlacedFigure:
+    def _add(self, figure: Figure | ReusedFigure, raw: str | Future[Drawn]) -> PlacedFigure:
         """Give a figure an id and a CSV name unique on this page; its SVG may still be drawing."""
         taken = {placed.id for placed in self.placed}
         name, n = figure.name, 1
@@ -114,31 +123,31 @@ class PageCharts:
     # One method per chart kind, so templates read plainly.
 
     def pipeline_count(self, tenders: list[Tender]) -> PlacedFigure | None:
-        return self._build(figures.pipeline_count, tenders, self.inputs.data, self.lang)
+        return self._build(_figures().pipeline_count, tenders, self.inputs.data, self.lang)
 
     def pipeline_value(self, tenders: list[Tender]) -> PlacedFigure | None:
-        return self._build(figures.pipeline_value, tenders, self.lang)
+        return self._build(_figures().pipeline_value, tenders, self.lang)
 
     def timeline(self, tenders: list[Tender]) -> PlacedFigure | None:
-        return self._build(figures.timeline, tenders, self.lang)
+        return self._build(_figures().timeline, tenders, self.lang)
 
     def ambition_matrix(self, plans: list[CategoryPlan]) -> PlacedFigure | None:
-        return self._build(figures.ambition_matrix, plans, self.inputs.data, self.lang)
+        return self._build(_figures().ambition_matrix, plans, self.inputs.data, self.lang)
 
     def ambition_profile(self, ambitions: dict[str, Any]) -> PlacedFigure | None:
-        return self._build(figures.ambition_profile, ambitions, self.inputs.data, self.lang)
+        return self._build(_figures().ambition_profile, ambitions, self.inputs.data, self.lang)
 
     def route_map(self, route: RouteMap) -> PlacedFigure | None:
-        return self._build(figures.route_map, route, self.inputs.data, self.lang)
+        return self._build(_figures().route_map, route, self.inputs.data, self.lang)
 
     def action_status(self, plan: ActionPlan) -> PlacedFigure | None:
-        return self._build(figures.action_status, plan, self.inputs.data, self.lang)
+        return self._build(_figures().action_status, plan, self.inputs.data, self.lang)
 
     def indicators(self, plan: ActionPlan) -> PlacedFigure | None:
-        return self._build(figures.indicators, plan, self.lang)
+        return self._build(_figures().indicators, plan, self.lang)
 
     def goals_progress(self, goals: list[Goal]) -> PlacedFigure | None:
-        return self._build(figures.goals_progress, goals, self.lang)
+        return self._build(_figures().goals_progress, goals, self.lang)
 
     def cases_by_theme(self, cases: list[Case]) -> PlacedFigure | None:
-        return self._build(figures.cases_by_theme, cases, self.inputs.data, self.lang)
+        return self._build(_figures().cases_by_theme, cases, self.inputs.data, self.lang)

@@ -430,8 +430,9 @@ def _codes() -> dict[str, list[tuple[str, Callable[[Lang], str], Callable[[Lang]
         groups[group].append(
             (
                 code.code,
-                lambda lang, c=code: _PLACEHOLDER.sub("…", c.message[lang]),
-                lambda lang, c=code: _PLACEHOLDER.sub("…", c.hint.get(lang, "")),
+                # mypy cannot type a lambda with a default argument (python/mypy#15459)
+                lambda lang, c=code: _PLACEHOLDER.sub("…", c.message[lang]),  # type: ignore[misc]
+                lambda lang, c=code: _PLACEHOLDER.sub("…", c.hint.get(lang, "")),  # type: ignore[misc]
             )
         )
     return groups

@@ -107,7 +107,9 @@ def _entries_of(
     layout: list[Problem] = []
     entries = _add_entries(dataset, read.kind, read.source, read.data, layout)
     found, read.layout, read.entries = list(layout), layout, []
-    for entry in entries if each else ():
+    if each is None:
+        return found
+    for entry in entries:
         entry_problems = each(entry)
         read.entries.append((entry.id, entry.base, entry.raw, entry.record, entry_problems))
         found.extend(entry_problems)

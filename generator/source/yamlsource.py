@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             Composer.__init__(self)
 
 
-class _Loader(_Parser, yaml.resolver.BaseResolver):  # type: ignore[misc,valid-type]
+class _Loader(_Parser, yaml.resolver.BaseResolver):
     """Composes nodes without PyYAML's YAML 1.1 guessing; `resolve_scalar` decides types."""
 
     def __init__(self, stream: str) -> None:
@@ -102,7 +102,8 @@ class YamlSource:
     def _root_node(self) -> yaml.Node | None:
         if self._root is None:
             try:
-                self._root = yaml.compose(self.text, Loader=_Loader)
+                # The stubs allow only PyYAML's own loaders; compose takes any class like them.
+                self._root = yaml.compose(self.text, Loader=_Loader)  # type: ignore[arg-type]
             except (yaml.YAMLError, RecursionError):
                 return None
         return self._root
@@ -168,7 +169,8 @@ def parse_text(text: str) -> Any:
     if "\t" in text:
         _check_tabs(text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        # The stubs allow only PyYAML's own loaders; compose takes any class like them.
+        root = yaml.compose(text, Loader=_Loader)  # type: ignore[arg-type]
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error) from None
     except yaml.YAMLError as error:
@@ -193,7 +195,8 @@ def _to_python(node: yaml.Node, seen: set[int]) -> Any:
         return resolve_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(_unseen(item, seen, node), seen) for item in node.value]
-    return _mapping(node, seen)
+    # The composer makes only scalar, sequence and mapping nodes.
+    return _mapping(cast(yaml.MappingNode, node), seen)
 
 
 def _unseen(node: yaml.Node, seen: set[int], where: yaml.Node) -> yaml.Node:

@@ -48,7 +48,7 @@ def _at_record(plan: PagePlan, data: DataSet, code: str, **params: str) -> Probl
         kind, record_id = plan.record
         entry = data.entries[kind].get(record_id)
         if entry is not None:
-            return entry.source.problem(entry.base, code, **params)
+            return entry.source.problem(entry.base, code, at_key=False, **params)
     return make_problem(str(data.root), 1, 1, code, **params)
 
 
