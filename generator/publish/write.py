@@ -113,13 +113,19 @@ def _write(
     with step("host files"):
         _put_host(chrome, add_policy, target, feed)
     frames = _Frames({key: Frame.parse(add_policy(f.text())) for key, f in chrome.frames.items()})
-    first, last = _in_order(site.pages, memo)
+    changed, unchanged, listing = _in_order(site.pages, memo)
     with step("pages"):  # what changed first: it shows in `serve` as soon as it is written
-        _put_pages(site, first, frames, target, memo, kept.charts, [], feed)
+        _put_pages(site, changed, frames, target, memo, kept.charts, [], feed)
     downloads = write_downloads(site, target, memo)
     with step("pages"):
-        _put_pages(site, last, frames, target, memo, kept.charts, downloads, feed)
-    return kept.start_search(feed, target)  # on the other core, while the feeds are made
+        _put_pages(site, listing, frames, target, memo, kept.charts, downloads, feed)
+        for plan in unchanged:  # their documents are there: Pagefind can start now
+            if plan.searchable and (digest := memo.kept_digest(plan.output)) is not None:
+                feed.add("/" + plan.url, digest, _document_of(plan, memo))
+    search = kept.start_search(feed, target)  # on the other core, while the rest is put
+    with step("pages"):
+        _put_pages(site, unchanged, frames, target, memo, kept.charts, downloads, feed)
+    return search
 
 
 def _put_files(site: Site, target: Target, store: Path | None) -> dict[str, Any]:
@@ -226,18 +232,21 @@ def _put_pages(
 _MANY = 100
 
 
-def _in_order(plans: tuple[PagePlan, ...], memo: Memo) -> tuple[list[PagePlan], list[PagePlan]]:
-    """The pages in the order they are written (which changes no byte of them): first those to
+def _in_order(
+    plans: tuple[PagePlan, ...], memo: Memo
+) -> tuple[list[PagePlan], list[PagePlan], list[PagePlan]]:
+    """The pages in the order they are written (which changes no byte of them): those to
     render, pages that may hold charts among them first (so the drawing overlaps the rest);
-    then the pages kept from the last build; and last the pages that list the downloads."""
-    changed = {id(plan) for plan in plans if memo.kept_digest(plan.output) is None}
-    to_render = [plan for plan in plans if id(plan) in changed]
+    the pages that list the downloads (made after them); the pages kept from the last build."""
+    listing = [plan for plan in plans if plan.lists_downloads]
+    rest = [plan for plan in plans if not plan.lists_downloads]
+    changed = {id(plan) for plan in rest if memo.kept_digest(plan.output) is None}
+    to_render = [plan for plan in rest if id(plan) in changed]
     if len(to_render) > _MANY:  # a build of much: charts first, their drawing overlaps the rest
         to_render.sort(key=_is_tender)
     else:  # a few changes (an edit in `serve`): the record pages first, they show at once
         to_render.sort(key=lambda plan: plan.record is None)
-    first = to_render + [plan for plan in plans if id(plan) not in changed]
-    return [p for p in first if not p.lists_downloads], [p for p in first if p.lists_downloads]
+    return to_render, [plan for plan in rest if id(plan) not in changed], listing
 
 
 def _is_tender(plan: PagePlan) -> bool:
@@ -298,10 +307,15 @@ def _put_page(
     for name, text in content.csvs:
         target.put(f"{plan.url}{name}", digest_text(digest, name), text.encode)
     if plan.searchable:
-        lang, output = plan.lang, plan.output
-        again = memo.store.value  # read again only if Pagefind must run: not held meanwhile
+        feed.add("/" + plan.url, digest, _document_of(plan, memo))
 
-        def read() -> str:
-            return document(lang, _Content.decode(again(output) or b"").html)
 
-        feed.add("/" + plan.url, digest, read)
+def _document_of(plan: PagePlan, memo: Memo) -> Callable[[], str]:
+    """How to get a page's document for the search index: read again from the store, only if
+    Pagefind must run (so no page's content is held meanwhile)."""
+    lang, output, again = plan.lang, plan.output, memo.store.value
+
+    def read() -> str:
+        return document(lang, _Content.decode(again(output) or b"").html)
+
+    return read
