@@ -88,6 +88,10 @@ def test_the_pages_folder_writes_only_what_changed(tmp_path: Path) -> None:
     second.run(tmp_path / "out2").finish()
     assert written == ["c"]
     assert sorted(p.parent.name for p in folder.rglob("index.html")) == ["a", "c"]
+    kept = search_index.Feed(folder)  # a build in which Pagefind need not run
+    kept.add("/a/", "1", lambda: written.append("a again") or "")
+    kept.settle()
+    assert written == ["c"], "the list stays, so nothing is written again"
     (folder / ".pages.json").unlink()
     third = search_index.Feed(folder)
     assert not folder.exists(), "no list: nothing in the folder can be trusted"

@@ -330,6 +330,32 @@ def _target(page: str, url: str, base: str = "/") -> tuple[str, str]:
     return resolved, parts.fragment
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _inside(url: str) -> tuple[str, str] | None:
+    """(path, fragment) of a link within the site; None for other hosts, mail and phone.
+
+    Asked once per distinct URL: the navigation repeats the same links on every page."""
+    if _is_external(url) or url.startswith(("mailto:", "tel:")):
+        return None
+    parts = urlsplit(url)
+    return unquote(parts.path), parts.fragment
+
+
+def _resolve(page: str, path: str, base: str) -> str:
+    """`_target` for a link within the site, by string work for the usual relative links."""
+    if not path or path.startswith("/") or "\\" in path:
+        return _target(page, path, base)[0]
+    up, rest = 0, path
+    while rest.startswith("../"):
+        up, rest = up + 1, rest[3:]
+    segments = rest.removesuffix("/").split("/") if rest else []
+    folder = page.rpartition("/")[0]
+    parts = folder.split("/") if folder else []
+    if up > len(parts) or any(s in ("", ".", "..") for s in segments):  # the rest: as normpath
+        return posixpath.normpath(posixpath.join(folder, path))
+    return "/".join(parts[: len(parts) - up] + segments) or "."
+
+
 def _site_paths(site: Path, known: set[str] | None = None) -> tuple[set[str], set[str]]:
     """The site's folders ("." for its root) and files, as paths relative to the root.
 
@@ -365,9 +391,10 @@ def broken_links(
     problems: list[str] = []
     for page, scan in pages.items():
         for ref in scan.refs:
-            if _is_external(ref.value) or ref.value.startswith(("mailto:", "tel:")):
+            if (inside := _inside(ref.value)) is None:
                 continue
-            path, fragment = _target(page, ref.value, base)
+            link, fragment = inside
+            path = _resolve(page, link, base) if link else page
             if path.startswith(".."):
                 problems.append(f"{page}:{ref.line}: {ref.value} leads outside the site")
                 continue

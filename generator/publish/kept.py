@@ -67,8 +67,9 @@ class BuildCache:
             background=True,
             workers=warm.workers if warm else None,
         )
-        self.catching_up: threading.Thread | None = None  # the search index, after a swap
+        self.catching_up: threading.Thread | None = None  # the search index, after the commit
         self.written = Written()
+        self._run: Run | None = None
         if note := history_note(site.world.history):
             print(note, file=out)
 
@@ -81,6 +82,8 @@ class BuildCache:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
+        if kind is not None and self._run is not None:  # the build failed: Pagefind need not go on
+            self._run.close()
         self.charts.close()
         self.store.close()
         if kind is None:
@@ -111,12 +114,14 @@ class BuildCache:
         """Pagefind over the fed pages, started in the background, unless the site holds their
         bundle already or the cache keeps it."""
         key = feed.key()
+        feed.settle()  # the documents stay for the next build, whether Pagefind runs or not
         if target.holds(f"{BUNDLE}/{ENTRY}", f"{key}:{BUNDLE}/{ENTRY}"):
             return Search(key, None, in_site=True)
         archive = self.root / "search" / f"{key}.zip" if self.root else None
         if archive is not None and archive.is_file():
             return Search(key, None, in_site=False)
-        return Search(key, feed.run(self._beside("search")), in_site=False)
+        self._run = feed.run(self._beside("search"))
+        return Search(key, self._run, in_site=False)
 
     def search(self, target: Target, started: Search, later: bool) -> None:
         """The search bundle in the site: as it is, from the cache, or from the Pagefind run.
@@ -176,7 +181,11 @@ class BuildCache:
                 if file.is_file():
                     path, stat = file.relative_to(self.site_dir).as_posix(), file.stat()
                     files[path] = (f"{key}:{path}", stat.st_size, stat.st_mtime_ns)
-            self.store.publish(self.site_dir, files)
+            store = Store(self.store_path)  # the build's own is closed by now
+            try:
+                store.publish(self.site_dir, files)
+            finally:
+                store.close()
             print(stats.line().replace("indexed", "updated"), file=self.out)
         except (OSError, search_index.IndexFailed) as error:
             print(f"Search index: not updated ({error})", file=self.out)

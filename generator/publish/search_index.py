@@ -171,14 +171,18 @@ class Feed:
         """The key of the bundle these pages make."""
         return bundle_key(f"{url}:{self._pages[url]}" for url in sorted(self._pages))
 
-    def run(self, output: Path) -> Run:
-        """Start Pagefind over these pages (and no others) into `output`."""
+    def settle(self) -> None:
+        """The folder holds these pages and no others, and says so (for the next build)."""
         for url in [url for url in self._there if url not in self._pages]:
             self._path(url).unlink(missing_ok=True)
             del self._there[url]
         self.folder.mkdir(parents=True, exist_ok=True)
         manifest = json.dumps(self._there, sort_keys=True)
         (self.folder / self._MANIFEST).write_text(manifest, encoding="utf-8")
+
+    def run(self, output: Path) -> Run:
+        """Start Pagefind over these pages (and no others) into `output`."""
+        self.settle()
         return Run(self.folder, output)
 
     def _path(self, url: str) -> Path:

@@ -105,16 +105,27 @@ class Target:
                 self.written.kept += 1
 
     def set_aside(self) -> None:
-        """Move every file this build did not put into the undo folder (before the checks)."""
-        for root, _, names in os.walk(self.site):
-            for name in names:
-                file = Path(root) / name
-                path = file.relative_to(self.site).as_posix()
-                if path not in self.written.files:
-                    self._move_aside(path, file)
-        for root, folders, names in os.walk(self.site, topdown=False):
-            if not names and not folders and Path(root) != self.site:
-                Path(root).rmdir()
+        """Move every file this build did not put into the undo folder (before the checks),
+        and remove the folders that leaves empty."""
+        self._set_aside(str(self.site), "")
+
+    def _set_aside(self, folder: str, prefix: str) -> bool:
+        """Walk `folder` (site path `prefix`) by strings: a site holds tens of thousands of
+        files. Returns whether the folder still holds anything."""
+        kept = False
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                path = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if self._set_aside(entry.path, path + "/"):
+                        kept = True
+                    else:
+                        Path(entry.path).rmdir()
+                elif path in self.written.files:
+                    kept = True
+                else:
+                    self._move_aside(path, Path(entry.path))
+        return kept
 
     def commit(self) -> None:
         shutil.rmtree(self.undo_dir, ignore_errors=True)
