@@ -211,8 +211,8 @@ def test_the_language_is_part_of_the_id(data: DataSet, tmp_path: Path) -> None:
     assert (dutch.renderer.stats.drawn, dutch.renderer.stats.reused) == (1, 0)
     assert dutch.placed[0].figure.title != english.placed[0].figure.title
     world = _world(data)
-    assert figure_id(figures.timeline, (tenders, "nl"), world) != figure_id(
-        figures.timeline, (tenders, "en"), world
+    assert figure_id("generator.charts.figures.timeline", (tenders, "nl"), world) != figure_id(
+        "generator.charts.figures.timeline", (tenders, "en"), world
     )
 
 
@@ -289,7 +289,7 @@ def test_ids_tell_values_and_types_apart(data: DataSet) -> None:
     world = _world(data)
 
     def key(*args: Any) -> str | None:
-        return figure_id(figures.timeline, args, world)
+        return figure_id("generator.charts.figures.timeline", args, world)
 
     tenders = _timeline(data)
     assert key(tenders, "en") == key(list(tenders), "en")
@@ -298,8 +298,8 @@ def test_ids_tell_values_and_types_apart(data: DataSet) -> None:
     assert key([1]) != key([True]) != key([1.0])
     assert key(["a", "b"]) != key(["a,b"]) != key([["a", "b"]])
     assert key({"a": 1}) != key({"a": 2})
-    assert figure_id(figures.timeline, (tenders, "en"), world) != figure_id(
-        figures.pipeline_value, (tenders, "en"), world
+    assert figure_id("generator.charts.figures.timeline", (tenders, "en"), world) != figure_id(
+        "generator.charts.figures.pipeline_value", (tenders, "en"), world
     ), "the builder counts"
     assert key({"a"}) is None, "a set has no order: not kept"
     assert key(iter(tenders)) is None

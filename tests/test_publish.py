@@ -4,13 +4,16 @@ from their parts as if read whole, and links written as MkDocs writes them."""
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.base.urls import relative
+from generator.publish import alongside
 from generator.publish.checks import scan_page
 from generator.publish.scans import FrameScan, scan_fragment
 from generator.publish.target import Target, recover
@@ -213,3 +216,38 @@ def test_relative_links_are_posixpaths_relpath(page: str, target: str, fragment:
     if target == page:
         expected = "" if fragment else "./"
     assert relative(page, target + fragment) == expected + fragment
+
+
+def _work(hand: Callable[[Any], None]) -> str:
+    hand(["downloads"])
+    return "files"
+
+
+def _fails_after_handing(hand: Callable[[Any], None]) -> str:
+    hand(["downloads"])
+    raise ValueError("no feeds today")
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "here"])
+def test_work_alongside_hands_its_first_part_back_before_it_ends(
+    fork: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(alongside, "_CAN_FORK", fork and alongside._CAN_FORK)
+    side = alongside.Alongside(_work)
+    assert side.early() == ["downloads"]
+    assert side.result() == "files"
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "here"])
+def test_a_failure_alongside_is_raised_where_its_result_is_asked_for(
+    fork: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(alongside, "_CAN_FORK", fork and alongside._CAN_FORK)
+    side = alongside.Alongside(_fails_after_handing)
+    if fork:
+        assert side.early() == ["downloads"]
+        with pytest.raises(RuntimeError, match="no feeds today"):
+            side.result()
+    else:  # here, the work runs whole when its first part is asked for
+        with pytest.raises(ValueError, match="no feeds today"):
+            side.early()

@@ -134,12 +134,13 @@ class Undigestible(TypeError):
     """An argument whose content cannot be told from its value: its figure is not kept."""
 
 
-def figure_id(builder: Callable[..., Any], args: tuple[Any, ...], world: World) -> str | None:
-    """The id under which `builder(*args)` is kept, or None when an argument has no digest.
+def figure_id(builder: str, args: tuple[Any, ...], world: World) -> str | None:
+    """The id under which `builder(*args)` is kept (`builder`: the function's module and
+    name), or None when an argument has no digest.
 
     Records and lists of records are told apart by their digests (`World.value_digest`); the
     data set stands for itself, as what the builder reads of it is noted as it reads."""
-    parts = [f"{builder.__module__}.{builder.__qualname__}"]
+    parts = [builder]
     try:
         parts += [_arg_digest(arg, world) for arg in args]
     except (Undigestible, TypeError):

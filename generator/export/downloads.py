@@ -44,22 +44,21 @@ class DownloadPlan:
 
 @dataclass(frozen=True)
 class Download:
-    """One file to publish, made: its plan's facts and its bytes."""
+    """One file to publish, made: its plan's facts, its size and its bytes (left out where
+    only the size counts: the Open data page's list, handed from one process to another)."""
 
     path: str
     content: bytes
     format: str
     group: str
-    subject: str | None = None
-    count: int | None = None
-
-    @property
-    def size(self) -> int:
-        return len(self.content)
+    subject: str | None
+    count: int | None
+    size: int
 
     @classmethod
     def made(cls, plan: DownloadPlan, content: bytes) -> Download:
-        return cls(plan.path, content, plan.format, plan.group, plan.subject, plan.count)
+        facts = (plan.format, plan.group, plan.subject, plan.count)
+        return cls(plan.path, content, *facts, len(content))
 
 
 def plan_downloads(

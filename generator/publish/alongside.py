@@ -1,9 +1,11 @@
-"""Work done in a second process while this one writes the pages: the feeds and other files.
+"""Work done in a second process while this one writes the pages: downloads, feeds, files.
 
-Pages are most of the work of a build and the feeds most of the rest, and one Python process
-uses one core. Where the system can fork, the files are made by a copy of this process (taken
-before any thread starts, so it holds the same data without sending any), which writes them
-into the site itself and hands back what it wrote. Elsewhere they are made here, afterwards.
+Pages are most of the work of a build and the feeds and downloads most of the rest, and one
+Python process uses one core. Where the system can fork, the files are made by a copy of this
+process (taken before any thread starts, so it holds the same data without sending any), which
+writes them into the site itself and hands back what it wrote. The work may hand back a first
+part early (`early`: what the pages that list the downloads need), before it goes on. Where
+there is no fork, the work runs here, whole, when its first part is asked for.
 """
 
 from __future__ import annotations
@@ -17,12 +19,17 @@ from typing import Any
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
-class Alongside:
-    """`work` run in a forked process from now on; `result` waits for what it returned."""
+Hand = Callable[[Any], None]
 
-    def __init__(self, work: Callable[[], Any]) -> None:
+
+class Alongside:
+    """`work` run in a forked process from now on; `early` waits for what it handed back on
+    the way, `result` for what it returned."""
+
+    def __init__(self, work: Callable[[Hand], Any]) -> None:
         self._work = work
         self._process: Any = None
+        self._here: tuple[Any, Any] | None = None  # (early, result) of work done here
         if _CAN_FORK:
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
@@ -30,19 +37,43 @@ class Alongside:
             self._process.start()
             send.close()
 
-    def result(self) -> Any:
-        """What `work` returned (run here now, where there is no fork); its failure, raised."""
+    def early(self) -> Any:
+        """What `work` handed back on its way (once); its failure, raised."""
         if self._process is None:
-            return self._work()
+            return self._run_here()[0]
+        kind, value = self._next()
+        if kind != "early":  # it returned without handing anything back
+            raise RuntimeError("the work alongside the pages handed nothing back")
+        return value
+
+    def result(self) -> Any:
+        """What `work` returned; its failure, raised."""
+        if self._process is None:
+            return self._run_here()[1]
         try:
-            failed, value = self._receive.recv()
-        except EOFError:
-            failed, value = True, "the process stopped without an answer"
+            kind, value = self._next()
         finally:
             self._process.join()
-        if failed:
-            raise RuntimeError(f"the work alongside the pages failed:\n{value}")
+        if kind == "early":
+            raise RuntimeError("the work alongside the pages handed back twice")
         return value
+
+    def _next(self) -> tuple[str, Any]:
+        try:
+            kind, value = self._receive.recv()
+        except EOFError:
+            kind, value = "failed", "the process stopped without an answer"
+        if kind == "failed":
+            self._process.join()
+            raise RuntimeError(f"the work alongside the pages failed:\n{value}")
+        return kind, value
+
+    def _run_here(self) -> tuple[Any, Any]:
+        if self._here is None:
+            handed: list[Any] = []
+            result = self._work(handed.append)
+            self._here = (handed[0] if handed else None, result)
+        return self._here
 
     def stop(self) -> None:
         """Stop the work (the build failed elsewhere)."""
@@ -51,10 +82,10 @@ class Alongside:
             self._process.join()
 
 
-def _run(work: Callable[[], Any], send: Connection) -> None:
+def _run(work: Callable[[Hand], Any], send: Connection) -> None:
     try:
-        send.send((False, work()))
+        send.send(("done", work(lambda value: send.send(("early", value)))))
     except BaseException:
-        send.send((True, traceback.format_exc()))
+        send.send(("failed", traceback.format_exc()))
     finally:
         send.close()

@@ -57,13 +57,21 @@ class Target:
 
     def handed_back(self) -> dict[str, Any]:
         """What this part of the build put, for the process that publishes (`take`)."""
-        return {"files": self.written.files, "kept": self.written.kept, "created": self._created}
+        steps = self.written.steps.seconds
+        return {
+            "files": self.written.files,
+            "kept": self.written.kept,
+            "created": self._created,
+            "steps": steps,
+        }
 
     def take(self, part: dict[str, Any]) -> None:
         """What a process alongside put in the site, as if put here."""
         self.written.files.update(part["files"])
         self.written.kept += part["kept"]
         self._created += part["created"]
+        for step, seconds in part["steps"].items():
+            self.written.steps.seconds[f"alongside: {step}"] = seconds
 
     def put(self, path: str, key: str, make: Callable[[], bytes]) -> None:
         """The file at `path` with `key`: left as it is when it is the same, else written."""

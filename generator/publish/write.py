@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -91,9 +91,10 @@ def write_site(
 ) -> Search:
     """Write everything `site` holds into `target`; the search index is started on the way."""
     step = target.written.steps
-    files = Alongside(lambda: _put_files(site, target.alongside(), kept.store_path))  # forked
+    side = target.alongside()
+    files = Alongside(lambda hand: _put_files(site, side, kept.store_path, hand))  # forked
     try:
-        search = _write(site, chrome, add_policy, target, kept)
+        search = _write(site, chrome, add_policy, target, kept, files)
         with step("files"):
             part = files.result()
             target.take(part)
@@ -106,7 +107,12 @@ def write_site(
 
 
 def _write(
-    site: Site, chrome: Chrome, add_policy: Callable[[str], str], target: Target, kept: BuildCache
+    site: Site,
+    chrome: Chrome,
+    add_policy: Callable[[str], str],
+    target: Target,
+    kept: BuildCache,
+    files: Alongside,
 ) -> Search:
     memo, step = kept.memo, target.written.steps
     feed = kept.feed()  # the pages for the search index, as they are written
@@ -116,7 +122,9 @@ def _write(
     changed, unchanged, listing = _in_order(site.pages, memo)
     with step("pages"):  # what changed first: it shows in `serve` as soon as it is written
         _put_pages(site, changed, frames, target, memo, kept.charts, [], feed)
-    downloads = write_downloads(site, target, memo)
+    with step("downloads"):  # made alongside; the Open data page lists them with their sizes
+        downloads: list[Download] = files.early()
+        site.world.extra["downloads"] = digest_text(describe(downloads))
     with step("pages"):
         _put_pages(site, listing, frames, target, memo, kept.charts, downloads, feed)
         for plan in unchanged:  # their documents are there: Pagefind can start now
@@ -128,27 +136,38 @@ def _write(
     return search
 
 
-def _put_files(site: Site, target: Target, store: Path | None) -> dict[str, Any]:
-    """The feeds, the sitemap and the images (in the process alongside): what was written."""
+def _put_files(
+    site: Site, target: Target, store: Path | None, hand: Callable[[Any], None]
+) -> dict[str, Any]:
+    """The downloads (handed back as soon as they are made), then the feeds, the sitemap and
+    the images (in the process alongside): what was written."""
     memo = Memo(site.world, Store(store))
     try:
-        for plan in site.files:
-            if plan.source is not None:
-                source = plan.source
-                target.put(plan.path, value_digest(source.read_bytes()), source.read_bytes)
-            elif plan.produce is not None:
-                produce = plan.produce
-                if plan.kept:
-                    # mypy cannot type a lambda with a default argument (python/mypy#15459)
-                    content = _Lazy(lambda p=produce, o=plan.output: memo.make(o, p))  # type: ignore[misc]
-                    key = memo.kept_digest(plan.output) or value_digest(content())
-                else:
-                    content = _Lazy(lambda p=produce: p(Inputs(memo.world, Reads(), memo)))  # type: ignore[misc]
-                    key = value_digest(content())
-                target.put(plan.path, key, content)
+        with target.written.steps("downloads"):
+            hand([replace(made, content=b"") for made in _put_downloads(site, target, memo)])
+        with target.written.steps("files"):
+            _put_other_files(site, target, memo)
     finally:
         memo.store.close()
     return {**target.handed_back(), "made": memo.stats.made, "reused": memo.stats.reused}
+
+
+def _put_other_files(site: Site, target: Target, memo: Memo) -> None:
+    """The feeds, the sitemap and the images."""
+    for plan in site.files:
+        if plan.source is not None:
+            source = plan.source
+            target.put(plan.path, value_digest(source.read_bytes()), source.read_bytes)
+        elif plan.produce is not None:
+            produce = plan.produce
+            if plan.kept:
+                # mypy cannot type a lambda with a default argument (python/mypy#15459)
+                content = _Lazy(lambda p=produce, o=plan.output: memo.make(o, p))  # type: ignore[misc]
+                key = memo.kept_digest(plan.output) or value_digest(content())
+            else:
+                content = _Lazy(lambda p=produce: p(Inputs(memo.world, Reads(), memo)))  # type: ignore[misc]
+                key = value_digest(content())
+            target.put(plan.path, key, content)
 
 
 class _Lazy:
@@ -184,16 +203,14 @@ def _put_host(chrome: Chrome, add_policy: Callable[[str], str], target: Target, 
             feed.add(url, digest_text(html), lambda h=html: h)  # type: ignore[misc]
 
 
-def write_downloads(site: Site, target: Target, memo: Memo) -> list[Download]:
-    """The open-data files, first: the Open data page lists them with their sizes."""
+def _put_downloads(site: Site, target: Target, memo: Memo) -> list[Download]:
+    """The open-data files."""
     downloads = []
-    with target.written.steps("downloads"):
-        for plan in site.downloads:
-            content = memo.make(f"file:{plan.path}", plan.produce)
-            # mypy cannot type a lambda with a default argument (python/mypy#15459)
-            target.put(plan.path, value_digest(content), lambda c=content: c)  # type: ignore[misc]
-            downloads.append(Download.made(plan, content))
-    site.world.extra["downloads"] = digest_text(describe(downloads))
+    for plan in site.downloads:
+        content = memo.make(f"file:{plan.path}", plan.produce)
+        # mypy cannot type a lambda with a default argument (python/mypy#15459)
+        target.put(plan.path, value_digest(content), lambda c=content: c)  # type: ignore[misc]
+        downloads.append(Download.made(plan, content))
     return downloads
 
 

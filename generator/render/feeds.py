@@ -18,10 +18,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urljoin, urlsplit
-
-from icalendar import Calendar, Event
 
 from generator.base import i18n
 from generator.base.clock import AMSTERDAM
@@ -35,6 +33,9 @@ from generator.models import Tender
 from generator.models.common import PlannedDate
 from generator.models.tender import OPEN_STATUSES
 from generator.source.dataset import DataSet
+
+if TYPE_CHECKING:  # icalendar loads (in about a second) only where a calendar is made
+    from icalendar import Event
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -159,6 +160,8 @@ _END = b"END:VCALENDAR\r\n"
 def _calendar_frame() -> tuple[bytes, bytes]:
     """A calendar's lines before and after its name, as icalendar writes them (made once:
     thousands of calendars differ only in their name)."""
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -178,6 +181,8 @@ _MARK = "mvi-calendar-name"
 
 def _name_line(title: str) -> bytes:
     """The X-WR-CALNAME line of a calendar named `title`, escaped and folded by icalendar."""
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("x-wr-calname", _line(title))
     lines = cal.to_ical()
@@ -218,6 +223,8 @@ class _Events:
 def _event(
     tender: Tender, what: str, when: PlannedDate, lang: Lang, page: str, host: str, data: DataSet
 ) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"{tender.id}.{what}@{host}")
     changed = _moment(tender.last_updated)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from markupsafe import Markup
 
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from generator.charts.figures import Figure
 
 _LOCALES: dict[Lang, Locale] = {"nl": "nl-NL", "en": "en-US"}
+
+
+_FIGURES = "generator.charts.figures"
 
 
 def _figures() -> Any:
@@ -55,11 +58,16 @@ class PageCharts:
     renderer: SvgRenderer
     placed: list[PlacedFigure] = field(default_factory=list)
 
-    def _build(self, builder: Callable[..., Figure | None], *args: Any) -> PlacedFigure | None:
-        """Reuse or build, draw and place one figure; the time counts toward the chart time."""
+    def _build(self, name: str, *args: Any) -> PlacedFigure | None:
+        """Reuse or build, draw and place the figure `figures.<name>(*args)`; the time counts
+        toward the chart time. A reused figure loads no chart library."""
         started = time.perf_counter()
         memo = self.inputs.memo
-        key = figure_id(builder, args, self.inputs.world) if memo else None
+        key = figure_id(f"{_FIGURES}.{name}", args, self.inputs.world) if memo else None
+
+        def builder(*args: Any) -> Figure | None:
+            return cast("Figure | None", getattr(_figures(), name)(*args))
+
         placed = self._reuse(key, builder, args) if key else None
         if placed is None:
             own = self.inputs.fresh()  # what the builder reads, kept with the figure
@@ -123,31 +131,31 @@ class PageCharts:
     # One method per chart kind, so templates read plainly.
 
     def pipeline_count(self, tenders: list[Tender]) -> PlacedFigure | None:
-        return self._build(_figures().pipeline_count, tenders, self.inputs.data, self.lang)
+        return self._build("pipeline_count", tenders, self.inputs.data, self.lang)
 
     def pipeline_value(self, tenders: list[Tender]) -> PlacedFigure | None:
-        return self._build(_figures().pipeline_value, tenders, self.lang)
+        return self._build("pipeline_value", tenders, self.lang)
 
     def timeline(self, tenders: list[Tender]) -> PlacedFigure | None:
-        return self._build(_figures().timeline, tenders, self.lang)
+        return self._build("timeline", tenders, self.lang)
 
     def ambition_matrix(self, plans: list[CategoryPlan]) -> PlacedFigure | None:
-        return self._build(_figures().ambition_matrix, plans, self.inputs.data, self.lang)
+        return self._build("ambition_matrix", plans, self.inputs.data, self.lang)
 
     def ambition_profile(self, ambitions: dict[str, Any]) -> PlacedFigure | None:
-        return self._build(_figures().ambition_profile, ambitions, self.inputs.data, self.lang)
+        return self._build("ambition_profile", ambitions, self.inputs.data, self.lang)
 
     def route_map(self, route: RouteMap) -> PlacedFigure | None:
-        return self._build(_figures().route_map, route, self.inputs.data, self.lang)
+        return self._build("route_map", route, self.inputs.data, self.lang)
 
     def action_status(self, plan: ActionPlan) -> PlacedFigure | None:
-        return self._build(_figures().action_status, plan, self.inputs.data, self.lang)
+        return self._build("action_status", plan, self.inputs.data, self.lang)
 
     def indicators(self, plan: ActionPlan) -> PlacedFigure | None:
-        return self._build(_figures().indicators, plan, self.lang)
+        return self._build("indicators", plan, self.lang)
 
     def goals_progress(self, goals: list[Goal]) -> PlacedFigure | None:
-        return self._build(_figures().goals_progress, goals, self.lang)
+        return self._build("goals_progress", goals, self.lang)
 
     def cases_by_theme(self, cases: list[Case]) -> PlacedFigure | None:
-        return self._build(_figures().cases_by_theme, cases, self.inputs.data, self.lang)
+        return self._build("cases_by_theme", cases, self.inputs.data, self.lang)
