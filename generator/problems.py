@@ -122,6 +122,17 @@ _code(
     "Check the indentation: a field is probably indented too far.",
 )
 _code(
+    "number-too-large",
+    E,
+    "Number too large",
+    "het getal {value} is te groot om te lezen",
+    "the number {value} is too large to read",
+    "Controleer het getal: geen veld kent zulke grote getallen. Een bedrag schrijf je in hele "
+    "euro's zonder punten, zoals 2500000.",
+    "Check the number: no field takes numbers this large. Write an amount in whole euros "
+    "without separators, such as 2500000.",
+)
+_code(
     "empty-file",
     E,
     "Empty file",

@@ -66,6 +66,16 @@ CASES = [
     ),
     Case("not-a-mapping", ORG, "- BZK\n- ministry\n", "not-a-mapping", line=1),
     Case(
+        "huge-integer",
+        TENDER,
+        tender(
+            "estimated_value: {min: 1000000, max: 2000000}",
+            "estimated_value: {min: " + "9" * 5000 + ", max: 2000000}  # <--",
+        ),
+        "number-too-large",
+    ),
+    Case("infinite-float", ORG, "abbreviation: BZK\nsize: 1e999  # <--\n", "number-too-large"),
+    Case(
         "duplicate-key",
         ORG,
         base(ORG, "kind: ministry", "kind: ministry\nkind: agency  # <--"),

@@ -10,7 +10,9 @@ one, so valid files cost no bookkeeping.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -238,15 +240,24 @@ def resolve_scalar(node: yaml.ScalarNode) -> Any:
     if value in _FALSE:
         return False
     if _INT.fullmatch(value):
+        if len(value.lstrip("+-")) > sys.get_int_max_str_digits():  # int() would refuse it
+            raise _LoadError("number-too-large", node.start_mark, value=_shortened(value))
         return int(value)
     if _FLOAT.fullmatch(value):
-        return float(value)
+        number = float(value)
+        if not math.isfinite(number):  # 1e999: infinity, which no JSON or table can hold
+            raise _LoadError("number-too-large", node.start_mark, value=_shortened(value))
+        return number
     if _DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             return value  # "2027-13-01": left as text for the date field to reject
     return value
+
+
+def _shortened(value: str) -> str:
+    return value if len(value) <= 20 else f"{value[:16]}…"
 
 
 def _check_tabs(text: str) -> None:
