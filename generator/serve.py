@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from generator.publish.csp import read_headers
 from generator.publish.kept import Warm
 from generator.settings import Settings
 
@@ -220,7 +221,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return super().do_GET()
 
     def end_headers(self) -> None:
-        for name, value in _site_headers(self.site).items():
+        for name, value in read_headers(self.site).items():
             self.send_header(name, value)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
@@ -254,15 +255,3 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                 number, failure = self.builds.wait(number, failure, timeout=15)
         except (BrokenPipeError, ConnectionResetError):
             return
-
-
-def _site_headers(site: Path) -> dict[str, str]:
-    """The headers `_headers` asks for every path (the format Netlify and Cloudflare read)."""
-    headers: dict[str, str] = {}
-    path = site / "_headers"
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("  ") and ":" in line:
-                name, _, value = line.strip().partition(":")
-                headers[name.strip()] = value.strip()
-    return headers

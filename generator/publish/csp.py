@@ -20,6 +20,7 @@ import base64
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.publish.checks import PageScan, scan_page
@@ -101,3 +102,16 @@ def write_headers(target: Target, chosen: Policy) -> str:
 def _sha256(code: str) -> str:
     digest = hashlib.sha256(code.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def read_headers(site: Path) -> dict[str, str]:
+    """The headers `_headers` in `site` asks for every path, as `write_headers` wrote them
+    (the format Netlify and Cloudflare read): what `serve` sends with each file."""
+    headers: dict[str, str] = {}
+    path = site / "_headers"
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("  ") and ":" in line:
+                name, _, value = line.strip().partition(":")
+                headers[name.strip()] = value.strip()
+    return headers
