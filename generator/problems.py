@@ -61,8 +61,8 @@ _code(
     "yaml-syntax",
     E,
     "YAML syntax error",
-    "YAML-syntaxfout: {detail}",
-    "YAML syntax error: {detail}",
+    "YAML-syntaxfout: {detail_nl}",
+    "YAML syntax error: {detail_en}",
     "Controleer inspringing (spaties), dubbele punten en aanhalingstekens op en vlak vóór "
     "deze regel.",
     "Check indentation (spaces), colons and quotes on and just before this line.",
@@ -82,8 +82,10 @@ _code(
     "Duplicate key",
     "het veld '{key}' staat twee keer in dezelfde lijst van velden (eerst op regel {first})",
     "the key '{key}' appears twice in the same mapping (first on line {first})",
-    "Verwijder een van beide; anders geldt stilzwijgend alleen de laatste.",
-    "Remove one of them; otherwise only the last one silently counts.",
+    "Houd er één over en verwijder de andere. Tot dan leest de controle alleen de eerste "
+    "(regel {first}).",
+    "Keep one of them and remove the other. Until then the check reads only the first "
+    "(line {first}).",
 )
 _code(
     "alias",
@@ -93,6 +95,50 @@ _code(
     "YAML anchors and aliases (&name, *name, <<) are not allowed",
     "Schrijf de waarde voluit; dat is duidelijker voor de volgende lezer.",
     "Write the value out in full; it is clearer for the next reader.",
+)
+_code(
+    "anchor",
+    E,
+    "YAML anchor",
+    "YAML-ankers (&{anchor}) zijn niet toegestaan",
+    "YAML anchors (&{anchor}) are not allowed",
+    "Verwijder '&{anchor}' en schrijf elke waarde voluit waar ze nodig is.",
+    "Remove '&{anchor}' and write each value out in full where it is needed.",
+)
+_code(
+    "invisible-character",
+    E,
+    "Invisible or control character",
+    "onzichtbaar teken of stuurteken {char}{name} in de tekst",
+    "invisible or control character {char}{name} in the text",
+    "Verwijder het teken: het komt vaak mee bij kopiëren uit Word, pdf of een webpagina. In VS "
+    "Code maakt 'Render Control Characters' (Weergave) het zichtbaar; typ de tekst anders "
+    "opnieuw.",
+    "Remove the character: it often comes along when copying from Word, a PDF or a web page. "
+    "In VS Code, 'Render Control Characters' (View) shows it; otherwise retype the text.",
+)
+_code(
+    "value-cut-by-comment",
+    E,
+    "Value cut off by ' #'",
+    "de waarde stopt bij ' #': YAML leest '{rest}' als commentaar, zodat alleen '{value}' "
+    "overblijft",
+    "the value stops at ' #': YAML reads '{rest}' as a comment, leaving only '{value}'",
+    'Zet de hele waarde tussen aanhalingstekens, zoals "https://voorbeeld.nl/pagina#deel", '
+    "of laat de spatie vóór # weg.",
+    'Put the whole value in quotes, such as "https://example.org/page#part", or remove '
+    "the space before #.",
+)
+_code(
+    "file-too-large",
+    E,
+    "File too large",
+    "het bestand is {size}; het maximum is {limit}",
+    "the file is {size}; the limit is {limit}",
+    "Een record past ruim in een paar kilobyte. Controleer of er niet per ongeluk een export of "
+    "een lijst is geplakt; splits anders de gegevens over meer records.",
+    "A record fits in a few kilobytes. Check that no export or list was pasted by accident; "
+    "otherwise split the data over more records.",
 )
 _code(
     "custom-tag",
@@ -118,8 +164,10 @@ _code(
     "Nesting too deep",
     "de gegevens zijn te diep genest",
     "the data is nested too deeply",
-    "Controleer de inspringing: een veld staat waarschijnlijk te ver naar rechts.",
-    "Check the indentation: a field is probably indented too far.",
+    "Controleer de inspringing en de haakjes: een veld staat waarschijnlijk te ver naar rechts, "
+    "of er staan te veel [ of {{ na elkaar. Geen veld ligt dieper dan zes niveaus.",
+    "Check the indentation and the brackets: a field is probably indented too far, or there are "
+    "too many [ or {{ in a row. No field lies deeper than six levels.",
 )
 _code(
     "number-too-large",
@@ -163,8 +211,8 @@ _code(
     "unreadable-file",
     E,
     "File cannot be read",
-    "het bestand kan niet worden gelezen: {detail}",
-    "the file cannot be read: {detail}",
+    "het bestand kan niet worden gelezen: {detail_nl}",
+    "the file cannot be read: {detail_en}",
     "Controleer of het bestand bestaat en niet door een ander programma is geopend.",
     "Check that the file exists and is not locked by another program.",
 )
@@ -282,8 +330,8 @@ _code(
     "invalid-cpv",
     E,
     "Not a CPV code",
-    "'{value}' is geen CPV-code",
-    "'{value}' is not a CPV code",
+    "'{value}' is geen CPV-code{why_nl}",
+    "'{value}' is not a CPV code{why_en}",
     "Een CPV-code heeft acht cijfers, een streepje en een controlecijfer, zoals "
     "'30200000-1'. Zoek codes op in de CPV-lijst van de EU.",
     "A CPV code has eight digits, a hyphen and a check digit, like '30200000-1'. "
@@ -293,8 +341,8 @@ _code(
     "invalid-email",
     E,
     "Not an e-mail address",
-    "'{value}' is geen geldig e-mailadres: {detail}",
-    "'{value}' is not a valid e-mail address: {detail}",
+    "'{value}' is geen geldig e-mailadres: {detail_nl}",
+    "'{value}' is not a valid e-mail address: {detail_en}",
     "Een functionele mailbox is genoeg, bijvoorbeeld inkoop@minbzk.nl.",
     "A functional mailbox is enough, for example inkoop@minbzk.nl.",
 )
@@ -302,10 +350,21 @@ _code(
     "invalid-url",
     E,
     "Not a web address",
-    "'{value}' is geen geldig webadres: {detail}",
-    "'{value}' is not a valid web address: {detail}",
+    "'{value}' is geen geldig webadres: {detail_nl}",
+    "'{value}' is not a valid web address: {detail_en}",
     "Schrijf het volledige adres, beginnend met https://.",
     "Write the full address, starting with https://.",
+)
+_code(
+    "invalid-phone",
+    E,
+    "Not a telephone number",
+    "'{value}' is geen telefoonnummer",
+    "'{value}' is not a telephone number",
+    "Schrijf 6 tot 20 tekens: cijfers, spaties, haakjes en streepjes, met eventueel een + "
+    "vooraan, zoals +31 70 123 4567 of 070-1234567.",
+    "Write 6 to 20 characters: digits, spaces, brackets and hyphens, optionally with a + in "
+    "front, such as +31 70 123 4567 or 070-1234567.",
 )
 _code(
     "empty-value",
@@ -338,17 +397,17 @@ _code(
     "too-long",
     E,
     "Text too long",
-    "de tekst is te lang (meer dan {max} tekens)",
-    "the text is too long (over {max} characters)",
-    "Houd titels kort; details horen in de beschrijving.",
-    "Keep titles short; details belong in the description.",
+    "de tekst is {length} tekens lang; het maximum is {max}",
+    "the text is {length} characters long; the limit is {max}",
+    "{advice_nl}",
+    "{advice_en}",
 )
 _code(
     "unsafe-markdown",
     E,
     "Markdown that is not allowed",
-    "niet toegestaan in tekst: {what}",
-    "not allowed in text: {what}",
+    "niet toegestaan in tekst: {what_nl}",
+    "not allowed in text: {what_en}",
     "Gebruik alleen gewone Markdown: alinea's, *nadruk*, lijsten en [links](https://…). "
     "HTML, scripts, attributenlijsten en snippets worden niet gepubliceerd.",
     "Use plain Markdown only: paragraphs, *emphasis*, lists and [links](https://…). "
@@ -358,8 +417,8 @@ _code(
     "unsafe-text",
     E,
     "Markup in plain text",
-    "HTML of Markdown-opmaak is niet toegestaan in dit veld: {what}",
-    "HTML or Markdown markup is not allowed in this field: {what}",
+    "HTML of Markdown-opmaak is niet toegestaan in dit veld: {what_nl}",
+    "HTML or Markdown markup is not allowed in this field: {what_en}",
     "Dit veld is platte tekst; laat tags en scripts weg.",
     "This field is plain text; leave out tags and scripts.",
 )
@@ -367,7 +426,7 @@ _code(
     "invalid-value",
     E,
     "Invalid value",
-    "ongeldige waarde: {detail}",
+    "ongeldige waarde voor dit veld",
     "invalid value: {detail}",
     "Vergelijk de waarde met de uitleg van dit veld in de veldenlijst van de handleiding.",
     "Compare the value with this field's description in the guide's field reference.",
@@ -466,12 +525,14 @@ _code(
 )
 _code(
     "insecure-link",
-    W,
+    E,
     "Plain http link",
     "de link '{value}' gebruikt http in plaats van https",
     "the link '{value}' uses http instead of https",
-    "Gebruik https:// als de site dat ondersteunt (bijna altijd).",
-    "Use https:// if the site supports it (almost always).",
+    "Schrijf https:// in plaats van http://. De site linkt alleen naar beveiligde adressen; "
+    "bijna elke site kent https, probeer het adres in de browser.",
+    "Write https:// instead of http://. The site links to secure addresses only; almost every "
+    "site supports https, try the address in a browser.",
 )
 _code(
     "publication-in-past",
@@ -593,7 +654,7 @@ def _fill(template: str, params: Iterable[tuple[str, str]]) -> str:
     values = dict(params)
     try:
         return template.format(**values)
-    except (KeyError, IndexError):  # a template asks for a param this problem lacks
+    except (KeyError, IndexError, ValueError):  # a param this problem lacks, or a stray brace
         return template
 
 

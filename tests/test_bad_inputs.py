@@ -42,12 +42,13 @@ class Case:
     code: str
     field: str = ""  # expected in the problem's field path or message
     line: int | None = None  # None: the line marked "# <--"
+    column: int | None = None  # checked when given
 
     def expected_line(self) -> int:
         if self.line is not None:
             return self.line
         assert isinstance(self.content, str)
-        lines = textwrap.dedent(self.content).splitlines()
+        lines = textwrap.dedent(self.content).split("\n")  # as editors count: not at NEL
         return next(i for i, text in enumerate(lines, 1) if "# <--" in text)
 
 
@@ -98,6 +99,132 @@ CASES = [
     Case("stray-file", "notes.txt", "hello\n", "unexpected-file", line=1),
     Case("missing-themes", "themes.yaml", None, "missing-file", "themes.yaml", line=1),
     Case("id-in-file", ORG, "id: bzk  # <--\n" + textwrap.dedent(MINIMAL[ORG]), "id-in-file"),
+    # --- characters nobody sees, each at its own line and column, with its field
+    Case(
+        "nul-byte",
+        TENDER,
+        tender(
+            "title: {nl: Zonnepanelen, en: Solar panels}",
+            "title: {nl: Zonne\x00panelen, en: Solar panels}  # <--",
+        ),
+        "invisible-character",
+        "title.nl",
+        column=18,
+    ),
+    Case(
+        "bidi-override",
+        TENDER,
+        tender(
+            "description: {nl: Panelen op daken., en: Panels on roofs.}",
+            "description: {nl: Pan\u202eelen op daken., en: Panels on roofs.}  # <--",
+        ),
+        "invisible-character",
+        "description.nl",
+        column=22,
+    ),
+    Case(
+        "zero-width-joiner",
+        ORG,
+        base(ORG, "abbreviation: BZK", "abbreviation: B\u200dZK  # <--"),
+        "invisible-character",
+        "abbreviation",
+        column=16,
+    ),
+    Case(
+        # YAML reads NEL as a line break: every line after it was reported one too far.
+        "next-line-control",
+        ORG,
+        base(ORG, "abbreviation: BZK", "abbreviation: B\x85ZK  # <--"),
+        "invisible-character",
+        "abbreviation",
+        column=16,
+    ),
+    Case(
+        "control-in-block",
+        TENDER,
+        tender(
+            "description: {nl: Panelen op daken., en: Panels on roofs.}",
+            "description:\n  nl: |\n    Panelen op daken.\n    Met een \x1b teken.  # <--\n  en: x",
+        ),
+        "invisible-character",
+        "description.nl",
+        column=13,
+    ),
+    # --- values YAML reads otherwise than the editor wrote them
+    Case(
+        "url-cut-by-comment",
+        ORG,
+        base(
+            ORG,
+            "website: https://www.rijksoverheid.nl",
+            "website: https://www.rijksoverheid.nl/a #deel  # <--",
+        ),
+        "value-cut-by-comment",
+        "website",
+        column=41,
+    ),
+    Case(
+        "anchor-without-alias",
+        ORG,
+        base(ORG, "kind: ministry", "kind: &soort ministry  # <--"),
+        "anchor",
+        column=7,
+    ),
+    Case(
+        "file-too-large",
+        TENDER,
+        tender("example: true", "example: true\n# " + "x" * 1_100_000),
+        "file-too-large",
+        line=1,
+    ),
+    Case(
+        "too-deep",
+        ORG,
+        "abbreviation: BZK\nname: " + "[" * 200 + "]" * 200 + "  # <--\n",
+        "too-deep",
+    ),
+    Case(
+        "http-link",
+        ORG,
+        base(
+            ORG,
+            "website: https://www.rijksoverheid.nl",
+            "website: http://www.rijksoverheid.nl  # <--",
+        ),
+        "insecure-link",
+        "website",
+    ),
+    Case(
+        "http-link-in-block",
+        TENDER,
+        tender(
+            "description: {nl: Panelen op daken., en: Panels on roofs.}",
+            "description:\n  nl: |\n    Panelen op daken.\n\n"
+            "    Zie [de site](http://example.org).  # <--\n  en: x",
+        ),
+        "insecure-link",
+        "description.nl",
+        column=19,
+    ),
+    Case(
+        "script-in-block",
+        TENDER,
+        tender(
+            "description: {nl: Panelen op daken., en: Panels on roofs.}",
+            "description:\n  nl: >\n    Panelen op daken.\n"
+            "    Klik <script>x</script>  # <--\n  en: x",
+        ),
+        "unsafe-markdown",
+        "description.nl",
+        column=10,
+    ),
+    Case(
+        "cpv-without-check-digit",
+        TENDER,
+        tender("cpv: [09331100-9]", "cpv: ['09331100']  # <--"),
+        "invalid-cpv",
+        "check digit",
+    ),
     # --- fields against the model
     Case("missing-field", TENDER, tender("buyer: rvb\n", ""), "missing-field", "buyer", line=1),
     Case(
@@ -277,7 +404,7 @@ CASES = [
             "contact: {email: inkoop@example.org}",
             "contact: {email: inkoop@example.org, phone: bel mij}  # <--",
         ),
-        "invalid-value",
+        "invalid-phone",
         "contact.phone",
     ),
     # --- across fields and files
@@ -405,6 +532,7 @@ def test_bad_input_is_reported_at_its_place(case: Case, run, data_dir: Path) -> 
     problem = matches[0]
     assert Path(problem["file"]).name == Path(case.file).name or case.code == "missing-file"
     assert problem["line"] == case.expected_line(), problem
+    assert case.column is None or problem["column"] == case.column, problem
     assert case.field in problem["field"] + " " + problem["message"], problem
     assert problem["severity"] == "error"
     for problem in problems:  # every template found the parameters it names

@@ -31,13 +31,18 @@ def undocumented_fields(text: str, lang: str) -> list[str]:
     ]
 
 
+def _printed(template: str) -> str:
+    """A template as printed: … for each value, doubled braces single."""
+    return _PLACEHOLDER.sub("…", template).replace("{{", "{").replace("}}", "}")
+
+
 def undocumented_codes(text: str, lang: str, codes=CODES) -> list[str]:
     """Codes whose name, message or fix is missing from the messages page."""
     squashed = " ".join(text.split())
     missing = []
     for name, code in codes.items():
-        message = _PLACEHOLDER.sub("…", code.message[lang])
-        fix = _PLACEHOLDER.sub("…", code.hint.get(lang, ""))
+        message = _printed(code.message[lang])
+        fix = _printed(code.hint.get(lang, ""))
         if f" {name} " not in squashed or message not in squashed or not fix or fix not in squashed:
             missing.append(name)
     return missing

@@ -18,7 +18,7 @@ from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
 
-from generator.models.textcheck import markdown_problems, plain_text_problems
+from generator.models.textcheck import describe, markdown_problems, plain_text_problems
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ID = re.compile(ID_PATTERN)
@@ -50,9 +50,7 @@ def _check_plain(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("empty-value", "the field is empty")
     if found := plain_text_problems(value):
-        raise PydanticCustomError(
-            "unsafe-text", "markup not allowed: {what}", {"what": ", ".join(found)}
-        )
+        raise PydanticCustomError("unsafe-text", "markup not allowed: {what_en}", describe(found))
     return value
 
 
@@ -61,7 +59,7 @@ def _check_markdown(value: str) -> str:
         raise PydanticCustomError("empty-value", "the field is empty")
     if found := markdown_problems(value):
         raise PydanticCustomError(
-            "unsafe-markdown", "not allowed in text: {what}", {"what": ", ".join(found)}
+            "unsafe-markdown", "not allowed in text: {what_en}", describe(found)
         )
     return value
 
@@ -165,22 +163,34 @@ AMBITION_LEVELS: tuple[AmbitionLevel, ...] = ("basis", "significant", "ambitieus
 # --- Links and contacts ------------------------------------------------------------------------
 
 
+_URL_PROBLEMS = {  # why an address is refused, in Dutch and English
+    "scheme": ("het moet beginnen met https://", "it must start with https://"),
+    "host": ("er staat geen domeinnaam in", "no host name"),
+    "login": (
+        "er mag geen gebruikersnaam of wachtwoord in staan",
+        "it must not contain a user name or password",
+    ),
+    "spaces": ("er staan spaties of opmaak in", "it contains spaces or markup"),
+}
+
+
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
-    detail = None
+    why = None
     if parts.scheme not in ("https", "http"):
-        detail = "it must start with https://"
+        why = "scheme"
     elif not parts.hostname or "." not in parts.hostname:
-        detail = "no host name"
+        why = "host"
     elif parts.username or parts.password:
-        detail = "it must not contain a user name or password"
+        why = "login"
     elif re.search(r"\s", value) or plain_text_problems(value):
-        detail = "it contains spaces or markup"
-    if detail:
+        why = "spaces"
+    if why:
+        detail_nl, detail_en = _URL_PROBLEMS[why]
         raise PydanticCustomError(
             "invalid-url",
-            "'{value}' is not a valid web address: {detail}",
-            {"value": value, "detail": detail},
+            "'{value}' is not a valid web address: {detail_en}",
+            {"value": value, "detail_nl": detail_nl, "detail_en": detail_en},
         )
     return value
 
@@ -197,8 +207,8 @@ def _check_email(value: str) -> str:
     if detail := _email_problem(value):
         raise PydanticCustomError(
             "invalid-email",
-            "'{value}' is not a valid e-mail address",
-            {"value": value, "detail": detail},
+            "'{value}' is not a valid e-mail address: {detail_en}",
+            {"value": value, "detail_nl": _email_problem_nl(value), "detail_en": detail},
         )
     return value
 
@@ -213,6 +223,20 @@ def _email_problem(value: str) -> str | None:
     return None
 
 
+def _email_problem_nl(value: str) -> str:
+    """What is wrong with the address, in Dutch (the checker explains in English only)."""
+    local, at, domain = value.rpartition("@")
+    if not at:
+        return "er staat geen @ in"
+    if not local:
+        return "er staat niets vóór de @"
+    if not domain or "." not in domain:
+        return "na de @ hoort een domeinnaam zoals minbzk.nl"
+    if re.search(r"\s", value):
+        return "er staan spaties in"
+    return "het heeft niet de vorm naam@domein.nl"
+
+
 Email = Annotated[
     str, AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})
 ]
@@ -220,7 +244,16 @@ Email = Annotated[
 
 def _check_cpv(value: str) -> str:
     if not _CPV.match(value):
-        raise PydanticCustomError("invalid-cpv", "'{value}' is not a CPV code", {"value": value})
+        why = re.fullmatch(r"[0-9]{8}", value) is not None  # the check digit left out
+        raise PydanticCustomError(
+            "invalid-cpv",
+            "'{value}' is not a CPV code{why_en}",
+            {
+                "value": value,
+                "why_nl": f": het controlecijfer ontbreekt ({value}-…)" if why else "",
+                "why_en": f": the check digit is missing ({value}-…)" if why else "",
+            },
+        )
     return value
 
 
@@ -240,12 +273,30 @@ class Link(Strict):
     url: Url
 
 
+_PHONE = re.compile(r"\+?[0-9 ()-]{6,20}")
+
+
+def _check_phone(value: str) -> str:
+    if not _PHONE.fullmatch(value):
+        raise PydanticCustomError(
+            "invalid-phone", "'{value}' is not a telephone number", {"value": value}
+        )
+    return value
+
+
+Phone = Annotated[
+    str,
+    AfterValidator(_check_phone),
+    WithJsonSchema({"type": "string", "pattern": "^\\+?[0-9 ()-]{6,20}$"}),
+]
+
+
 class Contact(Strict):
     """Who a supplier can write to; a functional mailbox is enough."""
 
     name: ShortStr | None = None
     email: Email
-    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ()-]{6,20}$")] | None = None
+    phone: Phone | None = None
 
 
 class Period(Strict):

@@ -419,6 +419,11 @@ def _reference_url(name: str, lang: Lang) -> str:
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
+def _shown(template: str) -> str:
+    """A message template as the guide shows it: … for each value, braces as printed."""
+    return _PLACEHOLDER.sub("…", template).replace("{{", "{").replace("}}", "}")
+
+
 def _codes() -> dict[str, list[tuple[str, Callable[[Lang], str], Callable[[Lang], str]]]]:
     """Every problem code, errors then warnings: (code, message, fix) with … for the values."""
     groups: dict[str, list[tuple[str, Callable[[Lang], str], Callable[[Lang], str]]]] = {
@@ -431,8 +436,8 @@ def _codes() -> dict[str, list[tuple[str, Callable[[Lang], str], Callable[[Lang]
             (
                 code.code,
                 # mypy cannot type a lambda with a default argument (python/mypy#15459)
-                lambda lang, c=code: _PLACEHOLDER.sub("…", c.message[lang]),  # type: ignore[misc]
-                lambda lang, c=code: _PLACEHOLDER.sub("…", c.hint.get(lang, "")),  # type: ignore[misc]
+                lambda lang, c=code: _shown(c.message[lang]),  # type: ignore[misc]
+                lambda lang, c=code: _shown(c.hint.get(lang, "")),  # type: ignore[misc]
             )
         )
     return groups

@@ -25,7 +25,8 @@ from generator.source.yamlsource import Loc, YamlSource
 
 @dataclass
 class Entry:
-    """One record as read from its file; `record` is None when it did not validate."""
+    """One record as read from its file; `record` is None when it did not validate, and then
+    `partial` holds its valid fields (for the rules across fields and files)."""
 
     kind: Kind
     id: str
@@ -33,6 +34,7 @@ class Entry:
     base: Loc  # where the record starts inside its file: () or (id,) in a mapping file
     raw: Any
     record: Strict | None = None
+    partial: Strict | None = None
 
 
 @dataclass
@@ -63,6 +65,13 @@ class DataSet:
 
     def valid(self, kind: str) -> Iterator[Entry]:
         return (entry for entry in self.entries[kind].values() if entry.record is not None)
+
+    def usable(self, kind: str) -> Iterator[tuple[Entry, Any]]:
+        """Each entry of `kind` with what the rules may read of it: the whole record, or the
+        partial record of its valid fields when it did not validate."""
+        for entry in self.entries[kind].values():
+            if (record := entry.record or entry.partial) is not None:
+                yield entry, record
 
     def records(self, kind: str) -> dict[str, Any]:
         return {entry.id: entry.record for entry in self.valid(kind)}
@@ -130,6 +139,13 @@ class FrozenDataSet(DataSet):
 
     def add(self, entry: Entry) -> None:
         raise TypeError("a frozen data set takes no new entries")
+
+    def usable(self, kind: str) -> Iterator[tuple[Entry, Any]]:
+        """Each entry of `kind` with what the rules may read of it: the whole record, or the
+        partial record of its valid fields when it did not validate."""
+        for entry in self.entries[kind].values():
+            if (record := entry.record or entry.partial) is not None:
+                yield entry, record
 
     def records(self, kind: str) -> dict[str, Any]:
         if kind not in self._records:

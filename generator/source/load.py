@@ -55,7 +55,8 @@ class _Read:
     source: YamlSource | None
     data: Any
     found: list[Problem]
-    entries: list[tuple[str, Loc, Any, Any, list[Problem]]] | None = None  # id, base, raw, record
+    # id, base, raw, record, partial record, problems
+    entries: list[tuple[str, Loc, Any, Any, Any, list[Problem]]] | None = None
     layout: list[Problem] | None = None  # of the file as a whole (not a mapping, invalid ids)
 
 
@@ -100,8 +101,8 @@ def _entries_of(
     assert read.source is not None
     if read.entries is not None and read.layout is not None and each is not None:
         found = list(read.layout)
-        for record_id, base, raw, record, entry_problems in read.entries:
-            dataset.add(Entry(read.kind, record_id, read.source, base, raw, record))
+        for record_id, base, raw, record, partial, entry_problems in read.entries:
+            dataset.add(Entry(read.kind, record_id, read.source, base, raw, record, partial))
             found.extend(entry_problems)
         return found
     layout: list[Problem] = []
@@ -111,7 +112,9 @@ def _entries_of(
         return found
     for entry in entries:
         entry_problems = each(entry)
-        read.entries.append((entry.id, entry.base, entry.raw, entry.record, entry_problems))
+        read.entries.append(
+            (entry.id, entry.base, entry.raw, entry.record, entry.partial, entry_problems)
+        )
         found.extend(entry_problems)
     return found
 

@@ -40,7 +40,11 @@ def validate_data(
         entry = finding.entry
         report.add(
             entry.source.problem(
-                (*entry.base, *finding.loc), finding.code, at_key=finding.at_key, **finding.params
+                (*entry.base, *finding.loc),
+                finding.code,
+                at_key=finding.at_key,
+                needle=finding.needle,
+                **finding.params,
             )
         )
     return dataset, report

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import re
-from functools import lru_cache
-from typing import Any
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import ConfigDict, PydanticUserError, TypeAdapter, ValidationError
 
+from generator.base.i18n import ENUMS, LANGS
 from generator.models.common import Strict
 from generator.models.paths import iter_models
 from generator.problems import CODES, Problem
@@ -28,6 +31,7 @@ _TYPE_NAMES = {  # pydantic error type -> (Dutch, English) name of what was expe
     "model_type": ("velden (veld: waarde)", "fields (field: value)"),
     "model_attributes_type": ("velden (veld: waarde)", "fields (field: value)"),
 }
+LANG_KEYS = set(LANGS)
 _BOOL_WORDS = {"yes", "no", "ja", "nee", "on", "off", "y", "n", "j"}
 
 
@@ -39,8 +43,16 @@ def validate_entry(entry: Entry) -> list[Problem]:
     try:
         entry.record = _validated(entry)
     except ValidationError as error:
-        return [_problem(entry, detail) for detail in error.errors(include_url=False)]
+        entry.partial = partial_record(entry)
+        details = error.errors(include_url=False)
+        if entry.source.spoilt:  # already reported where the file was read
+            details = [d for d in details if not entry.source.is_spoilt(_place(entry, d))]
+        return [_problem(entry, detail) for detail in details]
     return []
+
+
+def _place(entry: Entry, error: Any) -> Loc:
+    return entry.base + _clean_loc(error["loc"])[0]
 
 
 def valid_record(entry: Entry) -> Strict | None:
@@ -54,6 +66,36 @@ def valid_record(entry: Entry) -> Strict | None:
         return _validated(entry)
     except ValidationError:
         return None
+
+
+def partial_record(entry: Entry) -> Strict:
+    """The record's valid fields only, each checked as the model checks it; a field that is
+    not valid (or missing) is absent, and reading it raises AttributeError. The rules across
+    fields run on it, so that one bad field does not hide the problems of the others."""
+    model, raw = entry.kind.model, {**entry.raw, "id": entry.id}
+    good, bad = {}, []
+    for name in model.model_fields:
+        if name in raw:
+            try:
+                good[name] = _adapter(model, name).validate_python(raw[name])
+            except ValidationError:
+                bad.append(name)
+    record = model.model_construct(**good)
+    for name in bad:  # model_construct fills in defaults; an invalid field has none
+        record.__dict__.pop(name, None)
+    return record
+
+
+@cache
+def _adapter(model: type[Strict], name: str) -> TypeAdapter[Any]:
+    info = model.model_fields[name]
+    annotated: Any = (
+        Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    )
+    try:
+        return TypeAdapter(annotated, config=ConfigDict(strict=True))
+    except PydanticUserError:  # a model type brings its own (strict) configuration
+        return TypeAdapter(annotated)
 
 
 def _refused(entry: Entry) -> tuple[Loc, str, bool, dict[str, Any]] | None:
@@ -77,7 +119,38 @@ def _problem(entry: Entry, error: Any) -> Problem:
         loc = loc[:-1]
     elif code == "unknown-field":
         at_key = True
-    return entry.source.problem(entry.base + loc, code, at_key=at_key, **params)
+    elif code == "wrong-type" and params.pop("quote", False):
+        params.update(_after_quoting(entry, loc, error["input"]))
+    needle = str(params.pop("needle", ""))
+    return entry.source.problem(entry.base + loc, code, at_key=at_key, needle=needle, **params)
+
+
+def _after_quoting(entry: Entry, loc: Loc, value: Any) -> dict[str, str]:
+    """The advice to quote a value, checked: if the quoted text would still not do, say why,
+    so that the editor is not sent from one problem to the next."""
+    quoted = f'"{value}"'
+    raw = copy.deepcopy({**entry.raw, "id": entry.id})
+    holder: Any = raw
+    for step in loc[:-1]:
+        holder = holder[step]
+    holder[loc[-1]] = str(value)
+    try:
+        entry.kind.model.model_validate(raw)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            if _clean_loc(detail["loc"])[0] == loc:
+                code, params = _translate(detail)
+                then = Problem("", 0, 0, code, params=tuple((k, str(v)) for k, v in params.items()))
+                return {
+                    "advice_nl": f"Ook tussen aanhalingstekens ({quoted}) klopt het nog niet: "
+                    f"{then.message('nl')}. {then.hint('nl')}",
+                    "advice_en": f"Even in quotes ({quoted}) it is not right yet: "
+                    f"{then.message('en')}. {then.hint('en')}",
+                }
+    return {
+        "advice_nl": f"Zet de waarde tussen aanhalingstekens: {quoted}.",
+        "advice_en": f"Put the value in quotes: {quoted}.",
+    }
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Loc, bool]:
@@ -106,14 +179,45 @@ def _translate(error: Any) -> tuple[str, dict[str, Any]]:
     if kind == "too_short":
         return "too-few-items", {"min": ctx.get("min_length", 1)}
     if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
-        return "too-long", {"max": ctx.get("max_length")}
+        return "too-long", _too_long(error["loc"], value, ctx.get("max_length"))
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         return "out-of-range", _range(kind, value, ctx)
     return "invalid-value", {"detail": error["msg"]}
 
 
+def _too_long(loc: tuple[Any, ...], value: Any, limit: Any) -> dict[str, Any]:
+    named = [step for step in loc if isinstance(step, str) and step not in LANG_KEYS]
+    field = named[-1] if named else ""
+    if field in ("title", "name", "abbreviation"):
+        advice = (
+            "Maak de titel korter; details horen in de beschrijving.",
+            "Shorten the title; details belong in the description.",
+        )
+    else:
+        advice = (
+            f"Kort de tekst in tot hoogstens {limit} tekens. Een lang stuk hoort in een "
+            "document op de eigen site, waarnaar de tekst met een link verwijst.",
+            f"Shorten the text to at most {limit} characters. A long piece belongs in a "
+            "document on the organisation's own site, linked from the text.",
+        )
+    return {
+        "max": limit,
+        "length": len(value) if isinstance(value, str) else "?",
+        "advice_nl": advice[0],
+        "advice_en": advice[1],
+    }
+
+
+def close_match(value: str, options: Iterable[str]) -> str | None:
+    """The one option close enough to `value` to be what the editor meant, or None.
+
+    Close means at most a slip of typing: a letter missing, added, swapped or wrong."""
+    found = difflib.get_close_matches(value, list(options), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
 def _unknown_field(name: str) -> dict[str, str]:
-    close = difflib.get_close_matches(name, _all_field_names(), n=1, cutoff=0.6)
+    close = [found] if (found := close_match(name, _all_field_names())) else []
     if close:
         return {
             "field": name,
@@ -137,10 +241,18 @@ def _all_field_names() -> tuple[str, ...]:
     return tuple(sorted(names - {"id"}))
 
 
-def _wrong_type(kind: str, value: Any) -> dict[str, str]:
+def _wrong_type(kind: str, value: Any) -> dict[str, Any]:
     expected_nl, expected_en = _TYPE_NAMES[kind]
     found_nl, found_en = _found(value)
     advice_nl, advice_en = _advice(kind, value)
+    if kind == "string_type" and isinstance(value, bool | int | float | dt.date):
+        return {  # the advice is to quote it, checked in `_after_quoting`
+            "expected_nl": expected_nl,
+            "expected_en": expected_en,
+            "found_nl": found_nl,
+            "found_en": found_en,
+            "quote": True,
+        }
     return {
         "expected_nl": expected_nl,
         "expected_en": expected_en,
@@ -175,17 +287,16 @@ def _advice(kind: str, value: Any) -> tuple[str, str]:
         )
     if kind == "bool_type" and str(value).lower() in _BOOL_WORDS:
         return ("Schrijf true (ja) of false (nee).", "Write true (yes) or false (no).")
-    if kind == "string_type" and not isinstance(value, list | dict):
+    if kind == "int_type" and isinstance(value, str | float):
         return (
-            f'Zet de waarde tussen aanhalingstekens: "{value}".',
-            f'Put the value in quotes: "{value}".',
+            "Schrijf een geheel getal, alleen cijfers, zonder punten, komma's of €: 1250000.",
+            "Write a whole number, digits only, without points, commas or €: 1250000.",
         )
-    if kind in ("int_type", "float_type") and isinstance(value, str):
+    if kind == "float_type" and isinstance(value, str):
         return (
             "Schrijf alleen cijfers, met een punt als decimaalteken en zonder "
-            "duizendtalpunten of €: 1250000 of 2.5.",
-            "Write digits only, with a decimal point and no thousands separators or €: "
-            "1250000 or 2.5.",
+            "duizendtalpunten of €: 2.5.",
+            "Write digits only, with a decimal point and no thousands separators or €: 2.5.",
         )
     if kind == "list_type":
         return (
@@ -200,13 +311,24 @@ def _advice(kind: str, value: Any) -> tuple[str, str]:
 
 def _choice(value: str, expected: str) -> dict[str, str]:
     allowed = re.findall(r"'([^']*)'", expected) or [expected]
-    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
+    found = close_match(value, allowed) or _by_label(value, allowed)
+    close = [found] if found else []
     return {
         "value": value,
         "allowed": ", ".join(allowed),
         "suggestion_nl": f"Bedoelde u '{close[0]}'? " if close else "",
         "suggestion_en": f"Did you mean '{close[0]}'? " if close else "",
     }
+
+
+def _by_label(value: str, allowed: list[str]) -> str | None:
+    """The allowed value whose Dutch or English name the editor wrote: 'werken' for works."""
+    wanted = value.strip().lower()
+    for table in ENUMS.values():
+        for code, names in table.items():
+            if code in allowed and close_match(wanted, [name.lower() for name in names]):
+                return code
+    return None
 
 
 def _range(kind: str, value: Any, ctx: dict[str, Any]) -> dict[str, Any]:

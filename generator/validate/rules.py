@@ -1,7 +1,13 @@
 """Checks across fields and files, each a small function registered under its problem code.
 
-A rule gets the data set (only records that passed their model) and yields findings; the
-validator turns each finding into a problem at the right line.
+Most rules look at one record at a time (`@rule(code, kind)`); a few need the whole data set
+(`@dataset_rule(code)`). Both yield findings; the validator turns each into a problem at the
+right line.
+
+A record with a problem in one field is still checked by every rule that does not need that
+field, so that an editor sees every problem of a file in one run: such a record reaches the
+rules as a partial record (its valid fields only, see `validate.fields.partial_record`), and a
+rule that reads a field it lacks is skipped for that record alone.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -46,53 +53,82 @@ class Finding:
     code: str
     params: dict[str, Any] = field(default_factory=dict)
     at_key: bool = False
+    needle: str = ""  # the text inside the value the problem is about, to find its line
 
 
-Rule = Callable[[DataSet, Context], Iterable[Finding]]
-RULES: dict[str, Rule] = {}
+DatasetRule = Callable[[DataSet, Context], Iterable[Finding]]
+RecordRule = Callable[[Entry, Any, Context], Iterable[Finding]]
+DATASET_RULES: dict[str, DatasetRule] = {}
+RECORD_RULES: list[tuple[str, str, RecordRule]] = []  # (code, kind, rule)
 
 
-def rule(code: str) -> Callable[[Rule], Rule]:
-    """Register a rule under the problem code it reports."""
+def dataset_rule(code: str) -> Callable[[DatasetRule], DatasetRule]:
+    """Register a rule over the whole data set under the problem code it reports."""
 
-    def register(function: Rule) -> Rule:
-        RULES[code] = function
+    def register(function: DatasetRule) -> DatasetRule:
+        DATASET_RULES[code] = function
+        return function
+
+    return register
+
+
+def rule(code: str, *kinds: str) -> Callable[[RecordRule], RecordRule]:
+    """Register a rule run on each record of `kinds` under the problem code it reports."""
+
+    def register(function: RecordRule) -> RecordRule:
+        RECORD_RULES.extend((code, kind, function) for kind in kinds)
         return function
 
     return register
 
 
 def run_rules(dataset: DataSet, context: Context) -> Iterator[Finding]:
-    for check in RULES.values():
+    for check in DATASET_RULES.values():
         yield from check(dataset, context)
+    for _, kind, record_rule in RECORD_RULES:
+        for entry, record in dataset.usable(kind):
+            if entry.record is not None:  # the common case, without the guard's list
+                yield from record_rule(entry, record, context)
+            else:
+                yield from checked(record_rule, entry, record, context)
 
 
-def _entries(dataset: DataSet, kind: str) -> Iterator[tuple[Entry, Any]]:
-    for entry in dataset.valid(kind):
-        yield entry, entry.record
+def checked(check: RecordRule, entry: Entry, record: Any, context: Context) -> list[Finding]:
+    """The findings of one rule on one record; none when a partial record lacks a field the
+    rule needs (its problem is reported already). On a whole record, an error is a bug."""
+    if entry.record is not None:
+        return list(check(entry, record, context))
+    try:
+        return list(check(entry, record, context))
+    except AttributeError:  # a partial record has no attribute for a field that is not valid
+        return []
 
 
 # --- References ------------------------------------------------------------------------------
 
 
-@rule("unknown-reference")
+@dataset_rule("unknown-reference")
 def unknown_references(dataset: DataSet, context: Context) -> Iterator[Finding]:
     known = {kind.name: dataset.ids(kind.name) for kind in KINDS}  # sets: a lookup per reference
     for kind in KINDS:
-        paths = compile_paths(kind.model, ref_marker)
-        for entry in dataset.valid(kind.name):
-            for path, ref in paths:
-                if dataset.all_unknown(ref.kind):
-                    continue
-                for loc, value, is_key in values_at(entry.record, path):
-                    if value not in known[ref.kind]:
-                        yield Finding(
-                            entry,
-                            loc,
-                            "unknown-reference",
-                            _unknown(value, ref.kind, sorted(known[ref.kind])),
-                            is_key,
-                        )
+        checks = [
+            partial(_references, path=path, kind=ref.kind, known=known[ref.kind])
+            for path, ref in compile_paths(kind.model, ref_marker)
+            if not dataset.all_unknown(ref.kind)
+        ]
+        for entry, record in dataset.usable(kind.name):
+            for check in checks:
+                yield from checked(check, entry, record, context)
+
+
+def _references(
+    entry: Entry, record: Any, context: Context, path: Any, kind: str, known: set[str]
+) -> Iterator[Finding]:
+    for loc, value, is_key in values_at(record, path):
+        if value not in known:
+            yield Finding(
+                entry, loc, "unknown-reference", _unknown(value, kind, sorted(known)), is_key
+            )
 
 
 def _unknown(value: str, kind: str, known: list[str]) -> dict[str, str]:
@@ -113,10 +149,16 @@ def _unknown(value: str, kind: str, known: list[str]) -> dict[str, str]:
     }
 
 
-@rule("reference-cycle")
+@dataset_rule("reference-cycle")
 def organisation_cycles(dataset: DataSet, context: Context) -> Iterator[Finding]:
-    parents = {oid: org.parent for oid, org in dataset.organisations.items()}
-    for entry, org in _entries(dataset, "organisation"):
+    parents = {
+        entry.id: org.parent
+        for entry, org in dataset.usable("organisation")
+        if "parent" in org.__dict__
+    }
+    for entry, org in dataset.usable("organisation"):
+        if entry.id not in parents:
+            continue
         seen, current = {entry.id}, org.parent
         while current is not None and current in parents:
             if current in seen:
@@ -131,21 +173,22 @@ def organisation_cycles(dataset: DataSet, context: Context) -> Iterator[Finding]
 # --- Within a record --------------------------------------------------------------------------
 
 
-@rule("duplicate-id")
-def duplicate_item_ids(dataset: DataSet, context: Context) -> Iterator[Finding]:
-    for entry, plan in _entries(dataset, "action-plan"):
-        for field_name in ("actions", "indicators"):
-            first: dict[str, int] = {}
-            for index, item in enumerate(getattr(plan, field_name)):
-                if item.id in first:
-                    line, _ = entry.source.position((*entry.base, field_name, first[item.id]))
-                    yield Finding(
-                        entry,
-                        (field_name, index, "id"),
-                        "duplicate-id",
-                        {"value": item.id, "first": line},
-                    )
-                first.setdefault(item.id, index)
+@rule("duplicate-id", "action-plan")
+def duplicate_item_ids(entry: Entry, plan: Any, context: Context) -> Iterator[Finding]:
+    for field_name in ("actions", "indicators"):
+        if field_name not in plan.__dict__:  # not valid: each list is checked on its own
+            continue
+        first: dict[str, int] = {}
+        for index, item in enumerate(getattr(plan, field_name)):
+            if item.id in first:
+                line, _ = entry.source.position((*entry.base, field_name, first[item.id]))
+                yield Finding(
+                    entry,
+                    (field_name, index, "id"),
+                    "duplicate-id",
+                    {"value": item.id, "first": line},
+                )
+            first.setdefault(item.id, index)
 
 
 _STEPS = {  # field -> (Dutch, English) names used in the message
@@ -182,30 +225,31 @@ def _before(a: PlannedDate, b: PlannedDate) -> bool:
     return b.end < a.start
 
 
-@rule("dates-out-of-order")
-def dates_in_order(dataset: DataSet, context: Context) -> Iterator[Finding]:
-    for entry, tender in _entries(dataset, "tender"):
-        yield from _tender_dates(entry, tender)
-    for kind in ("category-plan", "action-plan"):
-        for entry, plan in _entries(dataset, kind):
-            if plan.period.end < plan.period.start:
-                yield _order(
-                    entry, ("start", plan.period.start), ("end", plan.period.end), ("period", "end")
-                )
-    for entry, plan in _entries(dataset, "action-plan"):
-        for index, indicator in enumerate(plan.indicators):
-            if indicator.target.year < indicator.baseline.year:
-                yield _order(
-                    entry,
-                    ("baseline", indicator.baseline.year),
-                    ("target", indicator.target.year),
-                    ("indicators", index, "target", "year"),
-                )
+@rule("dates-out-of-order", "category-plan", "action-plan")
+def period_in_order(entry: Entry, plan: Any, context: Context) -> Iterator[Finding]:
+    if plan.period.end < plan.period.start:
+        yield _order(
+            entry, ("start", plan.period.start), ("end", plan.period.end), ("period", "end")
+        )
 
 
-def _tender_dates(entry: Entry, tender: Tender) -> Iterator[Finding]:
-    publication = tender.expected_publication
-    consultation = tender.market_consultation
+@rule("dates-out-of-order", "action-plan")
+def indicator_years_in_order(entry: Entry, plan: Any, context: Context) -> Iterator[Finding]:
+    for index, indicator in enumerate(plan.indicators):
+        if indicator.target.year < indicator.baseline.year:
+            yield _order(
+                entry,
+                ("baseline", indicator.baseline.year),
+                ("target", indicator.target.year),
+                ("indicators", index, "target", "year"),
+            )
+
+
+@rule("dates-out-of-order", "tender")
+def consultation_before_publication(
+    entry: Entry, tender: Tender, context: Context
+) -> Iterator[Finding]:
+    consultation, publication = tender.market_consultation, tender.expected_publication
     if consultation and _before(consultation.planned, publication):
         yield _order(
             entry,
@@ -213,6 +257,11 @@ def _tender_dates(entry: Entry, tender: Tender) -> Iterator[Finding]:
             ("expected_publication", publication),
             ("expected_publication",),
         )
+
+
+@rule("dates-out-of-order", "tender")
+def publication_before_start(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
+    publication = tender.expected_publication
     if tender.contract_start and _before(publication, tender.contract_start):
         yield _order(
             entry,
@@ -222,51 +271,57 @@ def _tender_dates(entry: Entry, tender: Tender) -> Iterator[Finding]:
         )
 
 
-@rule("range-inverted")
-def value_ranges(dataset: DataSet, context: Context) -> Iterator[Finding]:
-    for entry, tender in _entries(dataset, "tender"):
-        ranges = [(("estimated_value",), tender.estimated_value)] + [
-            (("lots", index, "estimated_value"), lot.estimated_value)
-            for index, lot in enumerate(tender.lots)
-        ]
-        for loc, value in ranges:
-            if value is not None and value.min > value.max:
-                yield Finding(
-                    entry, (*loc, "max"), "range-inverted", {"min": value.min, "max": value.max}
-                )
+@rule("range-inverted", "tender")
+def value_range(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
+    yield from _inverted(entry, ("estimated_value",), tender.estimated_value)
 
 
-@rule("missing-withdrawal-reason")
-def withdrawal_reason(dataset: DataSet, context: Context) -> Iterator[Finding]:
-    for entry, tender in _entries(dataset, "tender"):
-        if tender.status == "withdrawn" and tender.withdrawal_reason is None:
-            yield Finding(entry, ("status",), "missing-withdrawal-reason")
-        elif tender.status != "withdrawn" and tender.withdrawal_reason is not None:
-            yield Finding(entry, ("withdrawal_reason",), "reason-without-withdrawal")
+@rule("range-inverted", "tender")
+def lot_value_ranges(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
+    for index, lot in enumerate(tender.lots):
+        yield from _inverted(entry, ("lots", index, "estimated_value"), lot.estimated_value)
 
 
-@rule("missing-tenderned-link")
-def tenderned_link(dataset: DataSet, context: Context) -> Iterator[Finding]:
-    for entry, tender in _entries(dataset, "tender"):
-        if tender.status in ("published", "awarded") and tender.tenderned_url is None:
-            yield Finding(entry, ("status",), "missing-tenderned-link", {"status": tender.status})
-        host = urlsplit(tender.tenderned_url or "https://www.tenderned.nl").hostname or ""
-        if not re.fullmatch(r"(.+\.)?tenderned\.nl", host):
-            yield Finding(
-                entry, ("tenderned_url",), "not-tenderned", {"value": tender.tenderned_url}
-            )
+def _inverted(entry: Entry, loc: tuple[Any, ...], value: Any) -> Iterator[Finding]:
+    if value is not None and value.min > value.max:
+        yield Finding(entry, (*loc, "max"), "range-inverted", {"min": value.min, "max": value.max})
 
 
-@rule("missing-image")
+@rule("missing-withdrawal-reason", "tender")
+def withdrawal_reason(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
+    if tender.status == "withdrawn" and tender.withdrawal_reason is None:
+        yield Finding(entry, ("status",), "missing-withdrawal-reason")
+    elif tender.status != "withdrawn" and tender.withdrawal_reason is not None:
+        yield Finding(entry, ("withdrawal_reason",), "reason-without-withdrawal")
+
+
+@rule("missing-tenderned-link", "tender")
+def tenderned_link(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
+    if tender.status in ("published", "awarded") and tender.tenderned_url is None:
+        yield Finding(entry, ("status",), "missing-tenderned-link", {"status": tender.status})
+
+
+@rule("not-tenderned", "tender")
+def tenderned_host(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
+    host = urlsplit(tender.tenderned_url or "https://www.tenderned.nl").hostname or ""
+    if not re.fullmatch(r"(.+\.)?tenderned\.nl", host):
+        yield Finding(entry, ("tenderned_url",), "not-tenderned", {"value": tender.tenderned_url})
+
+
+@dataset_rule("missing-image")
 def images_exist(dataset: DataSet, context: Context) -> Iterator[Finding]:
     folder = dataset.root / IMAGES
-    for entry, case in _entries(dataset, "case"):
+
+    def check(entry: Entry, case: Any, context: Context) -> Iterator[Finding]:
         for index, image in enumerate(case.images):
             path = folder / image.file
             if folder not in path.resolve().parents or not path.is_file():
                 yield Finding(
                     entry, ("images", index, "file"), "missing-image", {"value": image.file}
                 )
+
+    for entry, case in dataset.usable("case"):
+        yield from checked(check, entry, case, context)
 
 
 # --- Warnings ---------------------------------------------------------------------------------
@@ -283,28 +338,35 @@ def _text_marker(tp: Any, metadata: tuple[Any, ...]) -> bool | None:
 _HTTP_IN_MARKDOWN = re.compile(r"\]\(\s*(http://[^)\s]+)")
 
 
-@rule("insecure-link")
+@dataset_rule("insecure-link")
 def insecure_links(dataset: DataSet, context: Context) -> Iterator[Finding]:
     for kind in KINDS:
-        urls = compile_paths(kind.model, _url_marker)
-        texts = [path for path, _ in compile_paths(kind.model, _text_marker)]
-        for entry in dataset.valid(kind.name):
-            for path, _ in urls:
-                for loc, value, _ in values_at(entry.record, path):
-                    if value.startswith("http://"):
-                        yield Finding(entry, loc, "insecure-link", {"value": value})
-            for path in texts:
-                for loc, text, _ in values_at(entry.record, path):
-                    for lang in LANGS:
-                        for match in _HTTP_IN_MARKDOWN.finditer(getattr(text, lang) or ""):
-                            yield Finding(entry, (*loc, lang), "insecure-link", {"value": match[1]})
+        paths = [path for path, _ in compile_paths(kind.model, _url_marker)]
+        paths += [path for path, _ in compile_paths(kind.model, _text_marker)]
+        checks = [partial(_insecure, path=path) for path in paths]
+        for entry, record in dataset.usable(kind.name):
+            for check in checks:
+                yield from checked(check, entry, record, context)
 
 
-@rule("english-missing")
+def _insecure(entry: Entry, record: Any, context: Context, path: Any) -> Iterator[Finding]:
+    """http:// in a web-address field, or in a link inside a text."""
+    for loc, value, _ in values_at(record, path):
+        if isinstance(value, str):
+            if value.startswith("http://"):
+                yield Finding(entry, loc, "insecure-link", {"value": value})
+            continue
+        for lang in LANGS:
+            for match in _HTTP_IN_MARKDOWN.finditer(getattr(value, lang) or ""):
+                params = {"value": match[1]}
+                yield Finding(entry, (*loc, lang), "insecure-link", params, needle=match[1])
+
+
+@dataset_rule("english-missing")
 def english_missing(dataset: DataSet, context: Context) -> Iterator[Finding]:
     for kind in KINDS:
         texts = [path for path, _ in compile_paths(kind.model, _text_marker)]
-        for entry in dataset.valid(kind.name):
+        for entry in dataset.valid(kind.name):  # only whole records: it lists every field
             missing = [
                 _dotted(loc)
                 for path in texts
@@ -319,28 +381,24 @@ def _dotted(loc: tuple[Any, ...]) -> str:
     return ".".join(str(step) for step in loc)
 
 
-@rule("publication-in-past")
-def publication_in_past(dataset: DataSet, context: Context) -> Iterator[Finding]:
-    for entry, tender in _entries(dataset, "tender"):
-        if tender.planning_overdue(context.today):
-            yield Finding(
-                entry,
-                ("expected_publication",),
-                "publication-in-past",
-                {"value": tender.expected_publication, "status": tender.status},
-            )
+@rule("publication-in-past", "tender")
+def publication_in_past(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
+    if tender.planning_overdue(context.today):
+        yield Finding(
+            entry,
+            ("expected_publication",),
+            "publication-in-past",
+            {"value": tender.expected_publication, "status": tender.status},
+        )
 
 
-@rule("plan-not-reviewed")
-def plan_not_reviewed(dataset: DataSet, context: Context) -> Iterator[Finding]:
-    for entry, plan in _entries(dataset, "category-plan"):
-        if plan.review_overdue(context.today):
-            yield Finding(
-                entry, ("last_reviewed",), "plan-not-reviewed", {"value": plan.last_reviewed}
-            )
+@rule("plan-not-reviewed", "category-plan")
+def plan_not_reviewed(entry: Entry, plan: Any, context: Context) -> Iterator[Finding]:
+    if plan.review_overdue(context.today):
+        yield Finding(entry, ("last_reviewed",), "plan-not-reviewed", {"value": plan.last_reviewed})
 
 
-@rule("missing-field")
+@dataset_rule("missing-field")
 def all_ambition_levels(dataset: DataSet, context: Context) -> Iterator[Finding]:
     """ambition-levels.yaml must describe every level, since every tender may use any."""
     entries = list(dataset.entries["ambition-level"].values())
