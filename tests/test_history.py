@@ -203,3 +203,20 @@ def test_a_shallow_clone_builds_with_a_notice(repo: Path, tmp_path, chart_cache)
     assert notice in _page(site, section_url("changes", "nl"))
     assert notice in _page(site, record_url("tender", TENDER, "nl"))
     assert not (site / feed_url("changes", None, "nl", "atom")).exists()
+
+
+def test_a_version_with_a_reading_error_has_no_records() -> None:
+    """The loader reads on past a duplicate key (for the report); such a version was never
+    published, so the history does not take the first key's value as a record."""
+    import textwrap
+
+    from conftest import MINIMAL
+
+    from generator.history.git import _records
+    from generator.source.layout import KIND_BY_NAME
+
+    kind, path = KIND_BY_NAME["tender"], f"data/tenders/{TENDER}.yaml"
+    good = textwrap.dedent(MINIMAL[f"tenders/{TENDER}.yaml"])
+    assert set(_records(kind, path, good.encode())) == {TENDER}
+    twice = good.replace("status: planned", "status: planned\nstatus: withdrawn")
+    assert _records(kind, path, twice.encode()) == {}

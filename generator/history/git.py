@@ -27,6 +27,7 @@ from pydantic import BaseModel
 
 from generator.base.clock import AMSTERDAM
 from generator.history.diff import KIND_ORDER, RecordChange, diff_records
+from generator.problems import Severity
 from generator.source.layout import KINDS, Kind
 from generator.source.load import read_entries
 from generator.validate.fields import valid_record
@@ -232,8 +233,10 @@ def _records(kind: Kind, path: str, blob: bytes | None) -> dict[str, BaseModel]:
     if blob is None:
         return {}
     try:
-        entries, _ = read_entries(kind, Path(path), path, blob)
+        entries, problems = read_entries(kind, Path(path), path, blob)
     except Exception:  # a version that made the loader crash was never published either
         return {}
+    if any(problem.severity is Severity.ERROR for problem in problems):
+        return {}  # a duplicate key or an alias: read on for the report, never published
     records = ((entry.id, valid_record(entry)) for entry in entries)
     return {record_id: record for record_id, record in records if record is not None}
