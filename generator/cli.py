@@ -19,7 +19,7 @@ from generator.base import clock
 from generator.base.cache import cache_root
 from generator.base.i18n import LANGS
 from generator.editors.scaffold import SCAFFOLD_KINDS, ScaffoldError, next_step, write_skeleton
-from generator.editors.schemas import write_schemas
+from generator.editors.schemas import known_ids, stale, write_schemas
 from generator.editors.synth import synthesise
 from generator.reports import FORMATS
 from generator.settings import Settings, load_settings
@@ -114,8 +114,20 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.set_defaults(handler=_serve)
 
-    schema = commands.add_parser("schema", help="write a JSON Schema per kind of file")
+    schema = commands.add_parser(
+        "schema", help="write a JSON Schema per kind of file, with the known ids of data/"
+    )
     schema.add_argument("--out", type=Path, required=True, help="folder to write into")
+    schema.add_argument(
+        "--data", type=Path, default=Path("data"), help="the data folder whose ids are listed"
+    )
+    schema.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; say which schemas in --out are stale (exit 1 only for a stale "
+        "structure; stale id lists are a notice)",
+    )
+    schema.add_argument("--format", choices=("text", "github"), default="text")
     schema.set_defaults(handler=_schema)
 
     synth = commands.add_parser("synth", help="write a synthetic data set for benchmarks")
@@ -242,9 +254,38 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    for path in write_schemas(args.out):
-        print(path)
-    return EXIT_OK
+    if not args.data.is_dir():
+        print(f"mvi-site: data folder not found: {args.data}", file=sys.stderr)
+        return EXIT_USAGE
+    ids = known_ids(args.data)
+    if not args.check:
+        for path in write_schemas(args.out, ids):
+            print(path)
+        return EXIT_OK
+    structure, listed = stale(args.out, ids)
+    for name in listed:
+        _say(
+            args.format,
+            "notice",
+            args.out / name,
+            "the list of known ids is out of date; "
+            "`make schemas` (or the pre-commit hook) brings it up to date",
+        )
+    for name in structure:
+        _say(
+            args.format,
+            "error",
+            args.out / name,
+            "stale: the models changed; run `make schemas` and commit the result",
+        )
+    return EXIT_INVALID if structure else EXIT_OK
+
+
+def _say(form: str, level: str, path: Path, text: str) -> None:
+    if form == "github":
+        print(f"::{level} file={path.as_posix()},title=JSON Schema::{text}")
+    else:
+        print(f"{path}: {level}: {text}")
 
 
 def _synth(args: argparse.Namespace) -> int:

@@ -15,8 +15,17 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    WithJsonSchema,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from generator.models.textcheck import describe, markdown_problems, plain_text_problems
 
@@ -33,9 +42,20 @@ class Strict(BaseModel):
 
 @dataclass(frozen=True)
 class Ref:
-    """Marks a field as a reference to a record of another kind, checked across files."""
+    """Marks a field as a reference to a record of another kind, checked across files.
+
+    In the JSON Schema it is `"x-mvi-ref": kind`, where the editors' schemas list the known ids
+    (generator/editors/schemas.py)."""
 
     kind: str
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {**handler(schema), REF_KEYWORD: self.kind}
+
+
+REF_KEYWORD = "x-mvi-ref"
 
 
 @dataclass(frozen=True)
