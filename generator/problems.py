@@ -564,6 +564,51 @@ _code(
     "the Dutch text.",
 )
 
+# --- Policy checks: rules the strategy states in so many words (generator/validate/policy.py) --
+_code(
+    "social-return-expected",
+    W,
+    "Social return expected",
+    "social return ontbreekt bij {kind_nl} met een loonsom van € {wage_bill} en een looptijd van "
+    "{months} maanden",
+    "no social return in {kind_en} with a wage bill of € {wage_bill} and a duration of {months} "
+    "months",
+    "Inkopen met Impact vraagt social return bij alle passende aanbestedingen van werken en "
+    "diensten met een loonsom van ten minste € 250.000 (excl. btw) en een looptijd van ten minste "
+    "zes maanden. Zet social_return: true, of leg in de beschrijving uit waarom deze opdracht er "
+    "niet voor geschikt is.",
+    "Inkopen met Impact asks for social return in every suitable works and services tender with a "
+    "wage bill of at least € 250,000 (excl. VAT) and a duration of at least six months. Set "
+    "social_return: true, or explain in the description why this contract is not suitable.",
+)
+_code(
+    "isv-expected",
+    W,
+    "International social conditions expected",
+    "geen internationale sociale voorwaarden, terwijl de aanbesteding boven de Europese drempel "
+    "ligt in de risicovolle categorie '{category}'",
+    "no international social conditions, although the tender is above the EU threshold in the "
+    "high-risk category '{category}'",
+    "Volgens Inkopen met Impact zijn internationale sociale voorwaarden verplicht voor "
+    "aanbestedingen boven de Europese drempelwaarde binnen risicovolle inkoopcategorieën. Zet "
+    "international_social_conditions: true, of controleer above_eu_threshold.",
+    "Under Inkopen met Impact, international social conditions are mandatory for tenders above the "
+    "EU threshold in high-risk procurement categories. Set international_social_conditions: true, "
+    "or check above_eu_threshold.",
+)
+_code(
+    "mvi-criteria-expected",
+    W,
+    "MVI criteria expected",
+    "de aanbesteding valt in de productgroep '{group}' van de MVI-criteria, maar past geen "
+    "thema toe",
+    "the tender is in the MVI criteria product group '{group}' but applies no theme",
+    "Inkopen met Impact vraagt de MVI-criteria toe te passen bij alle aanbestedingen in de "
+    "productgroepen van de criteriatool. Vul onder themes in welke thema's en op welk niveau.",
+    "Inkopen met Impact asks for the MVI criteria in every tender in the criteria tool's product "
+    "groups. Fill in under themes which themes apply, and at which level.",
+)
+
 # --- The site as a whole (settings and pages) --------------------------------------------------
 _code(
     "site-url",

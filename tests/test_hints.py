@@ -24,6 +24,7 @@ TENDER = "tenders/rvb-2027-zonnepanelen.yaml"
 ORG = "organisations/bzk.yaml"
 PLAN = "action-plans/bzk-2025.yaml"
 CASE = "cases/logistieke-hub.yaml"
+CATEGORY = "category-plans/ict-werkplekken.yaml"
 
 
 def text(name: str) -> str:
@@ -47,6 +48,7 @@ class Hint:
     code: str
     follow: Follow  # (the bad text, the problem as reported) -> the text after the hint
     then: str = ""  # the next problem the hint honestly announces, if any
+    also: tuple[tuple[str, str], ...] = ()  # other files the case needs: (name, text)
 
 
 def quoted_in_hint(problem: dict) -> str:
@@ -393,6 +395,35 @@ HINTS = [
         "not-tenderned",
         lambda bad, p: bad.replace("example.org/aankondiging", "www.tenderned.nl/aankondigingen"),
     ),
+    # --- policy checks (warnings): doing what the hint says clears them too
+    Hint(
+        "apply-social-return",
+        TENDER,
+        text(TENDER).replace("kind: works", "kind: services")
+        + "estimated_wage_bill: 400000\nduration: {months: 24}\n",
+        "social-return-expected",
+        lambda bad, p: bad + "social_return: true\n",
+    ),
+    Hint(
+        "apply-isv",
+        TENDER,
+        text(TENDER).replace("above_eu_threshold: false", "above_eu_threshold: true"),
+        "isv-expected",
+        lambda bad, p: bad + "international_social_conditions: true\n",
+        also=(("category-plans/ict-werkplekken.yaml", text(CATEGORY) + "isv_risk: true\n"),),
+    ),
+    Hint(
+        "apply-the-criteria",
+        TENDER,
+        text(TENDER).replace(
+            "themes:\n  klimaat:\n    level: ambitieus\n    applied_as: [award-criteria]\n", ""
+        )
+        + "mvi_criteria_product_group: Zonnepanelen\n",
+        "mvi-criteria-expected",
+        lambda bad, p: (
+            bad + "themes:\n  klimaat:\n    level: ambitieus\n    applied_as: [award-criteria]\n"
+        ),
+    ),
     Hint(
         "https-link",
         ORG,
@@ -418,6 +449,8 @@ def _problems(run, data_dir: Path) -> list[dict]:
 
 @pytest.mark.parametrize("hint", HINTS, ids=[hint.id for hint in HINTS])
 def test_following_the_hint_clears_the_problem(hint: Hint, run, data_dir: Path) -> None:
+    for name, content in hint.also:
+        write(data_dir, name, content)
     write(data_dir, hint.file, hint.bad)
     problems = [p for p in _problems(run, data_dir) if p["code"] == hint.code]
     assert problems, f"{hint.code} not reported"

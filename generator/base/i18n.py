@@ -560,6 +560,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ref.code": ("Code", "Code"),
     "ref.message": ("Melding", "Message"),
     "ref.fix": ("Oplossing", "Fix"),
+    "ref.policy": ("Beleidscontroles", "Policy checks"),
+    "ref.policy.lead": (
+        "Deze waarschuwingen melden waar een record afwijkt van een regel die de strategie "
+        "Inkopen met Impact letterlijk stelt. Het zijn nooit fouten: de strategie vraagt de regel "
+        "toe te passen waar die past. Elke controle berust op de passage hieronder; geen "
+        "controle gebruikt een grens die niet in de bron staat.",
+        "These warnings report where a record departs from a rule that the strategy Inkopen met "
+        "Impact states in so many words. They are never errors: the strategy asks for the rule "
+        "to be applied where it fits. Each check rests on the passage below (quoted in Dutch, "
+        "as written); no check uses a threshold that is not in the source.",
+    ),
+    "ref.source": ("Bron", "Source"),
+    "ref.passage": ("Passage", "Passage"),
     "chart.and": ("en", "and"),
     "calendar.pipeline": ("De pijplijn in grafieken", "The pipeline in charts"),
     "themes.matrix": ("Ambities per categorie en thema", "Ambitions per category and theme"),

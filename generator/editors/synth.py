@@ -140,6 +140,8 @@ def _tender(rng: random.Random, ids: dict[str, list[str]]) -> str:
         ]
     lines += [
         f"social_return: {'true' if _KINDS[subject] != 'supplies' else 'false'}",
+        # above the EU threshold, as the strategy asks in high-risk categories (any here)
+        f"international_social_conditions: {'true' if low >= 500_000 else 'false'}",
         f"sme_suitable: {'true' if low < 1_000_000 else 'false'}",
         f"certainty: {rng.choice(('indicative', 'planned', 'confirmed'))}",
         "status: planned",

@@ -37,6 +37,7 @@ class CategoryPlan(Strict):
     summary: Text
     scope: Markdown
     product_groups: list[Text] = []
+    isv_risk: bool = False  # a high-risk category for international social conditions
     period: Period
     ambitions: dict[ThemeRef, ThemeAmbition] = {}
     market_developments: Markdown | None = None

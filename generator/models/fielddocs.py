@@ -396,6 +396,12 @@ FIELDS: dict[str, Description] = {
         "nl": "De productgroepen in de categorie, elk als korte tekst. Standaard leeg.",
         "en": "The product groups in the category, each as a short text. Empty by default.",
     },
+    "CategoryPlan.isv_risk": {
+        "nl": "true als de categorie risicovol is voor internationale sociale voorwaarden (ISV): "
+        "dan gelden ze voor elke aanbesteding boven de Europese drempel. Standaard false.",
+        "en": "true if the category is high-risk for international social conditions (ISV): "
+        "they then apply to every tender above the EU threshold. Defaults to false.",
+    },
     "CategoryPlan.period": _PERIOD,
     "CategoryPlan.ambitions": _AMBITIONS,
     "CategoryPlan.market_developments": {
@@ -574,6 +580,14 @@ FIELDS: dict[str, Description] = {
         "Catering. Optioneel.",
         "en": "The product group of the MVI criteria (mvicriteria.nl) that is applied, such as "
         "Catering. Optional.",
+    },
+    "Tender.estimated_wage_bill": {
+        "nl": "De geraamde loonsom van de opdracht in hele euro's zonder btw (het deel van de "
+        "waarde dat aan arbeid opgaat). Optioneel; met een loonsom van ten minste € 250.000 en "
+        "een looptijd van ten minste zes maanden verwacht de strategie social return.",
+        "en": "The estimated wage bill of the contract in whole euros excluding VAT (the part of "
+        "the value spent on labour). Optional; with a wage bill of at least € 250,000 and a "
+        "duration of at least six months the strategy expects social return.",
     },
     "Tender.social_return": {
         "nl": "true als social return (SROI) wordt toegepast. Standaard false.",

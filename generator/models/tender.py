@@ -91,6 +91,7 @@ class Tender(Strict):
     kind: Kind
     procedure: Procedure | None = None
     estimated_value: ValueRange | None = None
+    estimated_wage_bill: int | None = Field(default=None, ge=0, le=100_000_000_000)
     above_eu_threshold: bool
     expected_publication: PlannedDate
     contract_start: PlannedDate | None = None

@@ -276,7 +276,7 @@ def _specs(data: DataSet) -> Iterator[_Spec]:
     yield section("open-data", "open_data.html", _open_data_context)
     for name, template, context in (
         ("fields", "editor_fields.html", {"record_kinds": KINDS, "types": TYPES}),
-        ("messages", "editor_messages.html", {"codes": _codes()}),
+        ("messages", "editor_messages.html", {"codes": _codes(), "policy": _policy()}),
     ):
         yield _Spec(
             key=f"reference:{name}",
@@ -417,6 +417,13 @@ def _reference_url(name: str, lang: Lang) -> str:
 
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def _policy() -> list[tuple[str, Any]]:
+    """The policy checks with the passage each rests on, for the guide."""
+    from generator.validate.policy import PASSAGES
+
+    return sorted(PASSAGES.items())
 
 
 def _shown(template: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.problems import Report
 from generator.source.dataset import DataSet
 from generator.source.load import FileCache, load_data
+from generator.validate import policy  # noqa: F401  (registers the policy checks)
 from generator.validate.fields import validate_entry
 from generator.validate.rules import Context, run_rules
 
