@@ -4,6 +4,7 @@ and by the build, each with its file, line and code, before anything is written.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -69,3 +70,45 @@ def test_the_build_stops_on_them_before_writing(run, project: Path, monkeypatch)
     assert result.code == 1
     assert "missing-twin" in result.err and "Traceback" not in result.err
     assert not (project / "site").exists()
+
+
+def _hinted(run, project: Path, monkeypatch, code: str) -> dict:
+    monkeypatch.chdir(project)
+    result = run("validate", "data", "--today", TODAY, "--format", "json", "--lang", "en")
+    found = [p for p in json.loads(result.out)["problems"] if p["code"] == code]
+    assert found, result.out
+    return found[0]
+
+
+def test_following_the_site_hints_clears_them(run, project: Path, monkeypatch) -> None:
+    """Each site-level hint, done as it says, leaves a site with no problem."""
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+
+    config.write_text(original.replace("ocid_prefix: ocds-mvi000", "ocid_prefix: mvi"), "utf-8")
+    hint = _hinted(run, project, monkeypatch, "ocid-prefix")["hint"]
+    example = re.search(r"such as '(ocds-[a-z0-9]+)'", hint)
+    assert example, hint
+    config.write_text(original.replace("ocds-mvi000", example[1]), "utf-8")
+    assert _problems(run, project, monkeypatch) == []
+
+    old = "site_url: https://inkopen-met-impact.example.org/"
+    config.write_text(original.replace(old, "site_url: inkopen.example.org"), encoding="utf-8")
+    hint = _hinted(run, project, monkeypatch, "site-url")["hint"]
+    example = re.search(r"such as '(https://[^']+)'", hint)
+    assert example, hint
+    config.write_text(original.replace(old, f"site_url: {example[1]}"), encoding="utf-8")
+    assert _problems(run, project, monkeypatch) == []
+
+    twin = project / "content" / "en" / "privacy.md"
+    twin.unlink()
+    assert "Restore the file" in _hinted(run, project, monkeypatch, "missing-twin")["hint"]
+    shutil.copy(ROOT / "content" / "en" / "privacy.md", twin)
+    assert _problems(run, project, monkeypatch) == []
+
+    page = project / "content" / "aanbestedingskalender" / "rvb-2027-zonnepanelen.md"
+    page.parent.mkdir()
+    page.write_text("# Mijn pagina\n", encoding="utf-8")
+    assert "remove the file" in _hinted(run, project, monkeypatch, "page-collision")["hint"]
+    page.unlink()
+    assert _problems(run, project, monkeypatch) == []
