@@ -1,9 +1,11 @@
 """What changed between two versions of the data, record by record, in a supplier's words.
 
 Pure functions: two mappings of records in, a list of `RecordChange` out, and phrases such as
-"verwachte publicatie verschoven van 1e kwartaal 2027 naar 3e kwartaal 2027". The same changes
-feed `mvi-site diff` (Markdown for a pull request, JSON for tools), the site's change page, the
-history on each tender page and the Atom feed of changes.
+"verwachte publicatie verschoven van 1e kwartaal 2027 naar 3e kwartaal 2027". A change names
+the items of the record's lists that changed (`items.py` matches them) and the other kinds are
+put in words by `words.py`: "Actie 'Circulaire meubels' (a2): status gewijzigd van niet gestart
+naar loopt". The same changes feed `mvi-site diff` (Markdown for a pull request, JSON for
+tools), the site's change page, the history on each tender page and the Atom feed of changes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from pydantic import BaseModel
 
 from generator.base import i18n
 from generator.base.i18n import Lang, t
+from generator.history.items import FieldChange, ItemChange, field_changes, item_changes
+from generator.history.words import describe_record
 from generator.models import Tender
 from generator.models.common import PlannedDate
 from generator.models.tender import ValueRange
@@ -54,15 +58,6 @@ TENDER_LABELS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class FieldChange:
-    """One field's value before and after (plain JSON values; None when absent)."""
-
-    field: str
-    old: Any
-    new: Any
-
-
-@dataclass(frozen=True)
 class RecordChange:
     """One record added, changed, withdrawn (status) or removed (file deleted)."""
 
@@ -72,6 +67,7 @@ class RecordChange:
     before: BaseModel | None
     after: BaseModel | None
     fields: tuple[FieldChange, ...] = ()
+    items: tuple[ItemChange, ...] = ()  # the actions, milestones, … of its lists that changed
 
     @property
     def record(self) -> BaseModel:
@@ -92,6 +88,7 @@ class RecordChange:
             "action": self.action,
             "title": self.title("nl"),
             "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in self.fields],
+            "items": [item.as_json() for item in self.items],
             "summary": {lang: self.phrases(lang) for lang in i18n.LANGS},
         }
 
@@ -121,7 +118,8 @@ def diff_records(
                 continue
             withdrawn = getattr(new, "status", None) == "withdrawn" != getattr(old, "status", None)
             action: Action = "withdrawn" if withdrawn else "changed"
-            changes.append(RecordChange(kind, record_id, action, old, new, fields))
+            items = item_changes(old, new)
+            changes.append(RecordChange(kind, record_id, action, old, new, fields, items))
     return changes
 
 
@@ -134,18 +132,6 @@ def diff_datasets(
     for kind in kinds:
         changes += diff_records(kind, before.get(kind, {}), after.get(kind, {}))
     return changes
-
-
-def field_changes(old: BaseModel, new: BaseModel) -> tuple[FieldChange, ...]:
-    """The top-level fields whose values differ, in the model's field order."""
-    before = old.model_dump(mode="json", exclude_none=True)
-    after = new.model_dump(mode="json", exclude_none=True)
-    names = [name for name in type(new).model_fields if name != "id"]
-    return tuple(
-        FieldChange(name, before.get(name), after.get(name))
-        for name in names
-        if before.get(name) != after.get(name)
-    )
 
 
 # --- In words --------------------------------------------------------------------------------
@@ -163,8 +149,8 @@ def describe(change: RecordChange, lang: Lang) -> list[str]:
         order = list(TENDER_LABELS)
         fields.sort(key=lambda f: order.index(f.field) if f.field in order else len(order))
         return [_tender_phrase(change.before, change.after, f.field, lang) for f in fields]
-    names = ", ".join(f.field.replace("_", " ") for f in fields)
-    return [t("change.fields", lang, fields=names)]
+    assert change.before is not None and change.after is not None
+    return describe_record(change.before, change.after, fields, change.items, lang)
 
 
 def _tender_phrase(old: Tender, new: Tender, field: str, lang: Lang) -> str:
