@@ -305,11 +305,11 @@ def _diff(args: argparse.Namespace) -> int:
         print(f"mvi-site: data folder not found: {args.data}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        changes, errors = compare(args.base, args.head, args.data, today())
+        comparison = compare(args.base, args.head, args.data, today())
     except GitError as error:
         print(f"mvi-site: cannot read that revision: {error}", file=sys.stderr)
         return EXIT_USAGE
-    for side, count in errors.items():
+    for side, count in comparison.errors.items():
         if count:
             name = args.base if side == "base" else args.head or args.data
             print(
@@ -318,9 +318,9 @@ def _diff(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     if args.format == "json":
-        print(as_json(changes, args.base, args.head), end="")
+        print(as_json(comparison), end="")
     else:
-        print(as_markdown(changes, args.lang), end="")
+        print(as_markdown(comparison, args.lang), end="")
     return EXIT_OK
 
 

@@ -500,6 +500,41 @@ STRINGS: dict[str, tuple[str, str]] = {
     "change.label.name": ("Naam", "Name"),
     "change.label.order": ("Volgorde", "Order"),
     "change.label.quote": ("Citaat", "Quote"),
+    # A record deleted in the pull request: the editor confirms it (mvi-site diff only)
+    "change.confirm": ("Ingetrokken of verwijderd — bevestig", "Withdrawn or deleted — confirm"),
+    "change.confirm.tender": (
+        "Het bestand is verwijderd, dus de aanbesteding verdwijnt zonder uitleg van de site. "
+        "Gaat de aanbesteding niet door, trek haar dan in: zet status: withdrawn met een "
+        "withdrawal_reason en laat het bestand staan, zodat leveranciers zien waarom. Verwijder "
+        "het bestand alleen als het nooit gepubliceerd had mogen worden, en bevestig dat in de "
+        "pull request.",
+        "The file was deleted, so the tender disappears from the site without an explanation. If "
+        "the tender will not go ahead, withdraw it: set status: withdrawn with a "
+        "withdrawal_reason and keep the file, so suppliers can see why. Delete the file only if "
+        "it should never have been published, and confirm that in the pull request.",
+    ),
+    "change.confirm.record": (
+        "Het record is verwijderd: het verdwijnt van de site, en verwijzingen ernaar uit andere "
+        "bestanden werken niet meer. Bevestig in de pull request dat dit de bedoeling is.",
+        "The record was deleted: it disappears from the site, and references to it from other "
+        "files stop working. Confirm in the pull request that this is intended.",
+    ),
+    "change.confirm.one": (
+        "Bevestig: 1 record is verwijderd (zie hieronder).",
+        "Confirm: 1 record was deleted (see below).",
+    ),
+    "change.confirm.many": (
+        "Bevestig: {n} records zijn verwijderd (zie hieronder).",
+        "Confirm: {n} records were deleted (see below).",
+    ),
+    "change.invalid": (
+        "Niet vergeleken, want de nieuwe versie heeft fouten (mvi-site validate noemt ze)",
+        "Not compared, because the new version has errors (mvi-site validate lists them)",
+    ),
+    "change.first": (
+        "{base} heeft nog geen map data/: dit zijn de eerste gegevens, elk record is nieuw.",
+        "{base} has no data/ folder yet: these are the first data, every record is new.",
+    ),
     "changes.lead": (
         "Elke wijziging in de gegevens van deze site, per datum, uit de Git-geschiedenis waarin "
         "de redactie werkt. Bij elke wijziging staat waarom die is gedaan.",

@@ -81,7 +81,18 @@ class RecordChange:
         """Each change in words, most important first."""
         return describe(self, lang)
 
+    def confirmation(self, lang: Lang) -> str | None:
+        """For a record deleted: why the editor confirms it (a tender is better withdrawn)."""
+        if self.action != "removed":
+            return None
+        return t(
+            "change.confirm.tender" if self.kind == "tender" else "change.confirm.record", lang
+        )
+
     def as_json(self) -> dict[str, Any]:
+        confirm = {
+            lang: f"{t('change.confirm', lang)}: {self.confirmation(lang)}" for lang in i18n.LANGS
+        }
         return {
             "kind": self.kind,
             "id": self.id,
@@ -90,6 +101,7 @@ class RecordChange:
             "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in self.fields],
             "items": [item.as_json() for item in self.items],
             "summary": {lang: self.phrases(lang) for lang in i18n.LANGS},
+            "confirm": confirm if self.action == "removed" else None,
         }
 
 

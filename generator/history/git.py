@@ -118,16 +118,35 @@ def repository(path: Path) -> tuple[Path, str] | None:
 
 @contextmanager
 def data_at(revision: str, data_dir: Path) -> Iterator[Path]:
-    """The data folder as it was at `revision`, extracted into a temporary folder."""
+    """The data folder as it was at `revision`, extracted into a temporary folder.
+
+    A revision from before the data folder existed (a repository's first data pull request)
+    gives a path that does not exist: no records, and no error."""
     found = repository(data_dir)
     if found is None:
         raise GitError(f"{data_dir} is not inside a Git repository")
     root, rel = found
-    archive = _git(root, "archive", "--format=tar", revision, "--", rel)
+    commit = resolve(root, revision)
     with tempfile.TemporaryDirectory(prefix="mvi-rev-") as scratch:
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(scratch, filter="data")
+        if _git(root, "ls-tree", "--name-only", commit, "--", rel).strip():
+            archive = _git(root, "archive", "--format=tar", commit, "--", rel)
+            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                tar.extractall(scratch, filter="data")
         yield Path(scratch) / rel
+
+
+def resolve(root: Path, revision: str) -> str:
+    """The commit a revision names (a branch, a tag, HEAD~1, a hash), or GitError."""
+    if revision.startswith("-"):  # never an option to git
+        raise GitError(f"'{revision}' is not a revision")
+    try:
+        return (
+            _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+            .decode()
+            .strip()
+        )
+    except GitError:
+        raise GitError(f"unknown revision '{revision}' in {root}") from None
 
 
 # --- History from the log ---------------------------------------------------------------------

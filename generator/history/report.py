@@ -1,7 +1,9 @@
 """`mvi-site diff`: the data at two Git revisions (or two folders), compared record by record.
 
 Markdown for a pull-request comment or a job summary; JSON for tools. Editor text is escaped in
-the Markdown, so a title cannot inject links or markup into a pull request page.
+the Markdown, so a title cannot inject links or markup into a pull request page. A base without
+a data folder (a repository's first data pull request) has no records: every record is added. A
+record deleted is flagged for the editor to confirm, in both outputs.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,47 +35,108 @@ def _folder(spec: str, data_dir: Path) -> Iterator[Path]:
             yield folder
 
 
-def load_records(folder: Path, today: Any) -> tuple[dict[str, dict[str, BaseModel]], int]:
-    """The valid records of every kind, and how many problems the folder has."""
+@dataclass(frozen=True)
+class Version:
+    """One version of the data folder: its valid records, and every id in it, valid or not."""
+
+    records: dict[str, dict[str, BaseModel]]
+    ids: dict[str, set[str]]  # per kind; "*" when a kind's single file could not be read
+    errors: int  # how many problems it has
+    exists: bool = True  # False before the data folder was made
+
+
+def load_version(folder: Path, today: Any) -> Version:
+    """The records of every kind in `folder`, or none when there is no such folder."""
     if not folder.is_dir():
-        return {kind.name: {} for kind in KINDS}, 0
+        return Version({kind.name: {} for kind in KINDS}, {}, 0, exists=False)
     dataset, report = validate_data(folder, today)
     records = {kind.name: dict(dataset.records(kind.name)) for kind in KINDS}
-    return records, len(report.errors)
+    ids = {kind.name: dataset.ids(kind.name) for kind in KINDS}
+    return Version(records, ids, len(report.errors))
 
 
-def compare(
-    base: str, head: str | None, data_dir: Path, today: Any
-) -> tuple[list[RecordChange], dict[str, int]]:
+@dataclass(frozen=True)
+class Comparison:
+    """What `mvi-site diff` found between two versions of the data."""
+
+    base: str
+    head: str | None  # None: the data folder as it is now
+    changes: list[RecordChange]
+    errors: dict[str, int]  # problems per side ("base", "head"): only valid records compare
+    base_has_data: bool = True  # False for a repository's first data pull request
+    invalid: list[RecordChange] = field(default_factory=list)  # in head, but not valid
+
+    @property
+    def to_confirm(self) -> list[RecordChange]:
+        """The records deleted, which the editor confirms (or withdraws instead)."""
+        return [change for change in self.changes if change.action == "removed"]
+
+
+def compare(base: str, head: str | None, data_dir: Path, today: Any) -> Comparison:
     """The changes from `base` to `head` (default: the data folder as it is now)."""
     with ExitStack() as stack:
         old_folder = stack.enter_context(_folder(base, data_dir))
         new_folder = stack.enter_context(_folder(head, data_dir)) if head else data_dir
-        before, old_errors = load_records(old_folder, today)
-        after, new_errors = load_records(new_folder, today)
-    return diff_datasets(before, after), {"base": old_errors, "head": new_errors}
+        before, after = load_version(old_folder, today), load_version(new_folder, today)
+    changes: list[RecordChange] = []
+    invalid: list[RecordChange] = []
+    for change in diff_datasets(before.records, after.records):
+        ids = after.ids.get(change.kind, set())
+        still_there = change.action == "removed" and (change.id in ids or "*" in ids)
+        (invalid if still_there else changes).append(change)
+    errors = {"base": before.errors, "head": after.errors}
+    return Comparison(base, head, changes, errors, before.exists, invalid)
 
 
-def as_markdown(changes: list[RecordChange], lang: Lang) -> str:
+def as_markdown(comparison: Comparison, lang: Lang) -> str:
+    changes = comparison.changes
     lines = [f"### {t('change.title', lang, n=len(changes))}", ""]
-    if not changes:
+    if not comparison.base_has_data:
+        lines += [t("change.first", lang, base=markdown_text(comparison.base)), ""]
+    if not changes and not comparison.invalid:
         return "\n".join([*lines, t("change.none", lang), ""])
+    if removed := len(comparison.to_confirm):
+        many = t("change.confirm.many", lang, n=removed)
+        lines += [f"**{t('change.confirm.one', lang) if removed == 1 else many}**", ""]
     current = None
     for change in changes:
         if change.kind != current:
             current = change.kind
             lines += ["", f"**{t(f'section.{kind_section(change.kind)}', lang)}**", ""]
-        what = "; ".join(change.phrases(lang))
-        title = markdown_text(change.title(lang))
-        lines.append(f"- **{title}** (`{change.id}`): {markdown_text(what)}")
+        lines += _markdown_change(change, lang)
+    lines += _markdown_invalid(comparison.invalid, lang)
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
 
 
-def as_json(changes: list[RecordChange], base: str, head: str | None) -> str:
+def _markdown_invalid(invalid: list[RecordChange], lang: Lang) -> list[str]:
+    """Records whose new version has errors: not compared, and not deleted either."""
+    if not invalid:
+        return []
+    names = ", ".join(f"{markdown_text(c.title(lang))} (`{c.id}`)" for c in invalid)
+    return ["", f"**{t('change.invalid', lang)}:** {names}"]
+
+
+def _markdown_change(change: RecordChange, lang: Lang) -> list[str]:
+    """One record's line; several changes go on lines of their own under it."""
+    head = f"- **{markdown_text(change.title(lang))}** (`{change.id}`):"
+    if (why := change.confirmation(lang)) is not None:
+        return [f"{head} **{t('change.confirm', lang)}:** {markdown_text(why)}"]
+    phrases = [markdown_text(phrase) for phrase in change.phrases(lang)]
+    if len(phrases) == 1:
+        return [f"{head} {phrases[0]}"]
+    return [head, *(f"  - {phrase}" for phrase in phrases)]
+
+
+def as_json(comparison: Comparison) -> str:
     document = {
-        "base": base,
-        "head": head or "working tree",
-        "count": len(changes),
-        "changes": [change.as_json() for change in changes],
+        "base": comparison.base,
+        "head": comparison.head or "working tree",
+        "base_has_data": comparison.base_has_data,
+        "count": len(comparison.changes),
+        "to_confirm": len(comparison.to_confirm),
+        "changes": [change.as_json() for change in comparison.changes],
+        "invalid": [
+            {"kind": c.kind, "id": c.id, "title": c.title("nl")} for c in comparison.invalid
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
