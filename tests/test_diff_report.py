@@ -138,19 +138,20 @@ def test_a_deleted_tender_file_is_a_withdrawal_or_a_deletion_to_confirm(repo: Pa
     assert "withdrawal\\_reason and keep the file, so suppliers can see why" in en
 
 
-def test_an_invalid_file_is_not_reported_as_deleted(repo: Path, run, tmp_path: Path) -> None:
+def test_an_invalid_file_is_neither_deleted_nor_added(repo: Path, run, tmp_path: Path) -> None:
     broken = tmp_path / "data"
     shutil.copytree(repo / "data", broken)
     _edit(broken / "action-plans" / "bzk-2025.yaml", "status: done", "status: klaar")
     result = run("diff", repo / "data", broken, "--format", "json")
     document = json.loads(result.out)
     assert document["to_confirm"] == 0 and document["changes"] == []
-    assert document["invalid"] == [
-        {"kind": "action-plan", "id": "bzk-2025", "title": "Actieplan BZK"}
-    ]
+    invalid = [{"kind": "action-plan", "id": "bzk-2025", "title": "Actieplan BZK"}]
+    assert document["invalid"] == invalid
     assert "has 1 problem(s)" in result.err
     markdown = run("diff", repo / "data", broken, "--lang", "en").out
-    assert "Not compared, because the new version has errors" in markdown
+    assert "Not compared, because one of the two versions has errors" in markdown
+    back = json.loads(run("diff", broken, repo / "data", "--format", "json").out)
+    assert back["changes"] == [] and back["invalid"] == invalid  # not valid before: not added
     assert "bevestig" not in markdown.lower() and "confirm" not in markdown.lower()
 
 

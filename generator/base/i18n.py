@@ -528,8 +528,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Confirm: {n} records were deleted (see below).",
     ),
     "change.invalid": (
-        "Niet vergeleken, want de nieuwe versie heeft fouten (mvi-site validate noemt ze)",
-        "Not compared, because the new version has errors (mvi-site validate lists them)",
+        "Niet vergeleken, want een van beide versies heeft fouten (mvi-site validate noemt ze)",
+        "Not compared, because one of the two versions has errors (mvi-site validate lists them)",
     ),
     "change.first": (
         "{base} heeft nog geen map data/: dit zijn de eerste gegevens, elk record is nieuw.",

@@ -64,7 +64,7 @@ class Comparison:
     changes: list[RecordChange]
     errors: dict[str, int]  # problems per side ("base", "head"): only valid records compare
     base_has_data: bool = True  # False for a repository's first data pull request
-    invalid: list[RecordChange] = field(default_factory=list)  # in head, but not valid
+    invalid: list[RecordChange] = field(default_factory=list)  # in both, not valid in one
 
     @property
     def to_confirm(self) -> list[RecordChange]:
@@ -81,9 +81,9 @@ def compare(base: str, head: str | None, data_dir: Path, today: Any) -> Comparis
     changes: list[RecordChange] = []
     invalid: list[RecordChange] = []
     for change in diff_datasets(before.records, after.records):
-        ids = after.ids.get(change.kind, set())
-        still_there = change.action == "removed" and (change.id in ids or "*" in ids)
-        (invalid if still_there else changes).append(change)
+        other = {"removed": after, "added": before}.get(change.action)  # does it have it?
+        ids = other.ids.get(change.kind, set()) if other else set()
+        (invalid if change.id in ids or "*" in ids else changes).append(change)
     errors = {"base": before.errors, "head": after.errors}
     return Comparison(base, head, changes, errors, before.exists, invalid)
 
@@ -109,7 +109,7 @@ def as_markdown(comparison: Comparison, lang: Lang) -> str:
 
 
 def _markdown_invalid(invalid: list[RecordChange], lang: Lang) -> list[str]:
-    """Records whose new version has errors: not compared, and not deleted either."""
+    """Records in both versions but not valid in one: not compared, not added or deleted."""
     if not invalid:
         return []
     names = ", ".join(f"{markdown_text(c.title(lang))} (`{c.id}`)" for c in invalid)
