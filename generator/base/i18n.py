@@ -496,6 +496,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "change.label.due": ("Datum gereed", "Due date"),
     "change.label.goal": ("Rijksbreed doel", "Government-wide goal"),
     "change.label.images": ("Afbeeldingen", "Images"),
+    "change.label.isv-risk": (
+        "Hoog risico voor internationale sociale voorwaarden",
+        "High risk for international social conditions",
+    ),
     "change.label.label": ("Omschrijving", "Label"),
     "change.label.name": ("Naam", "Name"),
     "change.label.order": ("Volgorde", "Order"),

@@ -50,6 +50,7 @@ FIELD_LABELS: dict[str, str] = {
     "goal": "change.label.goal",
     "images": "change.label.images",
     "indicators": "action.indicators",
+    "isv_risk": "change.label.isv-risk",
     "key_results": "case.results",
     "kind": "org.kind",
     "label": "change.label.label",
