@@ -1,4 +1,4 @@
-"""The `mvi-site` command: validate data, build or serve the site, export schemas.
+"""The `mvi-site` command: validate data, build or serve the site, export schemas, import.
 
 Exit codes: 0 valid, 1 invalid data, 2 usage error. No traceback reaches the editor. This is
 the only module that reads the environment (`MVI_SITE_URL`, `MVI_TODAY`, `SOURCE_DATE_EPOCH`,
@@ -178,7 +178,34 @@ def _parser() -> argparse.ArgumentParser:
         help="language of the messages (default: nl, or $MVI_LANG)",
     )
     new.set_defaults(handler=_new)
+    _add_import(commands)
     return parser
+
+
+def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sheet = commands.add_parser(
+        "import", help="read a planning spreadsheet (XLSX) into one YAML file per tender"
+    )
+    sheet.add_argument("file", type=Path, help="the workbook, laid out as the calendar XLSX")
+    sheet.add_argument("--sheet", help="the sheet to read (default: the first)")
+    sheet.add_argument(
+        "--data", default=Path("data"), type=Path, help="the data folder (default: data)"
+    )
+    sheet.add_argument("--dry-run", action="store_true", help="check and report, but write nothing")
+    sheet.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="text",
+        help="text for people, github for annotations, json for tools",
+    )
+    sheet.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=os.environ.get("MVI_LANG", "nl"),
+        help="language of the messages (default: nl, or $MVI_LANG)",
+    )
+    sheet.add_argument("--today", type=_date, help="date changed records as of this day")
+    sheet.set_defaults(handler=_import)
 
 
 def _date(text: str) -> str:
@@ -333,6 +360,25 @@ def _new(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(next_step(path, args.data, args.lang))
     return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from generator.editors.sheet_import import import_sheet, summary
+    from generator.editors.workbook import WorkbookError
+
+    if not (args.data / "tenders").is_dir():
+        print(f"mvi-site: data folder not found: {args.data}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = import_sheet(
+            args.file, args.data, today(args.today), args.sheet, write=not args.dry_run
+        )
+    except WorkbookError as error:
+        print(f"mvi-site: {error.message(args.lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    print(FORMATS[args.format](result.report, args.lang))
+    print(summary(result, args.lang), file=sys.stderr if args.format == "json" else sys.stdout)
+    return EXIT_INVALID if result.report.errors else EXIT_OK
 
 
 if __name__ == "__main__":

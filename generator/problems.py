@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -661,6 +661,119 @@ _code(
 )
 
 
+# --- Spreadsheets read by `mvi-site import` (a row's problems stand at its cells) -------------
+_code(
+    "missing-id-column",
+    E,
+    "No id column",
+    "de kolom 'Kenmerk' ontbreekt in de eerste rij",
+    "the column 'Kenmerk' (id) is missing from the first row",
+    "Zet de kolomnamen in rij 1, zoals in de kalender of het sjabloon. 'Kenmerk' is verplicht: "
+    "daarmee hoort elke rij bij een bestand.",
+    "Put the column names in row 1, as in the calendar or the template. 'Kenmerk' is required: "
+    "it ties each row to a file.",
+)
+_code(
+    "duplicate-column",
+    E,
+    "Column twice",
+    "de kolom '{value}' staat twee keer in de eerste rij (eerst in {first})",
+    "the column '{value}' appears twice in the first row (first in {first})",
+    "Verwijder of hernoem een van beide kolommen.",
+    "Remove or rename one of the two columns.",
+)
+_code(
+    "unknown-column",
+    W,
+    "Column not read",
+    "de kolom '{value}' wordt niet ingelezen",
+    "the column '{value}' is not read",
+    "{suggestion_nl}Alleen de kolommen van de kalender (zie het tabblad Toelichting) worden "
+    "ingelezen; andere kolommen worden overgeslagen.",
+    "{suggestion_en}Only the calendar's columns (see the sheet Toelichting) are read; other "
+    "columns are skipped.",
+)
+_code(
+    "missing-id",
+    E,
+    "Row without id",
+    "deze rij heeft geen kenmerk",
+    "this row has no id (Kenmerk)",
+    "Vul het kenmerk in, zoals 'bzk-2027-catering': kleine letters, cijfers en streepjes. Een "
+    "nieuw kenmerk maakt een nieuw bestand.",
+    "Fill in the id, such as 'bzk-2027-catering': lower-case letters, digits and hyphens. A new "
+    "id makes a new file.",
+)
+_code(
+    "duplicate-row",
+    E,
+    "Id in two rows",
+    "het kenmerk '{value}' staat ook in rij {first}",
+    "the id '{value}' is also in row {first}",
+    "Elke aanbesteding staat één keer in het werkblad: voeg de rijen samen of verwijder er een.",
+    "Each tender is in the sheet once: merge the rows or remove one.",
+)
+_code(
+    "required-cell",
+    E,
+    "Required cell empty",
+    "deze cel is leeg, maar '{header}' is verplicht",
+    "this cell is empty, but '{header}' is required",
+    "Vul de cel in.",
+    "Fill in the cell.",
+)
+_code(
+    "missing-column",
+    E,
+    "Required column missing",
+    "het verplichte veld '{field}' ontbreekt en het werkblad heeft geen kolom '{header}'",
+    "the required field '{field}' is missing and the sheet has no column '{header}'",
+    "Voeg de kolom '{header}' toe en vul hem in, of vul het veld in het YAML-bestand in.",
+    "Add the column '{header}' and fill it in, or fill in the field in the YAML file.",
+)
+_code(
+    "read-only-column",
+    E,
+    "Column cannot be changed here",
+    "'{header}' kan in het werkblad niet worden gewijzigd ({value} in plaats van {current})",
+    "'{header}' cannot be changed in the sheet ({value} instead of {current})",
+    "{advice_nl}",
+    "{advice_en}",
+)
+_code(
+    "theme-cell",
+    E,
+    "Not a theme with its level",
+    "'{value}' is geen thema met ambitieniveau",
+    "'{value}' is not a theme with its ambition level",
+    "Schrijf elk thema als 'Naam: niveau', gescheiden door puntkomma's, zoals 'Klimaat: "
+    "ambitieus; Circulair: basis'.",
+    "Write each theme as 'Name: level', separated by semicolons, such as 'Klimaat: ambitieus; "
+    "Circulair: basis'.",
+)
+_code(
+    "new-theme",
+    E,
+    "Theme new to the tender",
+    "het thema '{value}' is nieuw voor deze aanbesteding, en het werkblad zegt niet hoe het "
+    "wordt toegepast",
+    "the theme '{value}' is new to this tender, and the sheet does not say how it is applied",
+    "Voeg het thema toe in het YAML-bestand, met 'applied_as' (requirements, award-criteria of "
+    "contract-conditions), of laat het hier weg.",
+    "Add the theme in the YAML file, with 'applied_as' (requirements, award-criteria or "
+    "contract-conditions), or leave it out here.",
+)
+_code(
+    "record-not-updatable",
+    E,
+    "File cannot be updated",
+    "het bestand {value} kan niet worden bijgewerkt: {detail}",
+    "the file {value} cannot be updated: {detail}",
+    "Herstel eerst het bestand (mvi-site validate toont waar), en lees dan opnieuw in.",
+    "Repair the file first (mvi-site validate shows where), then import again.",
+)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One problem at one place in one file; the wording is rendered later, per language."""
@@ -671,6 +784,7 @@ class Problem:
     code: str
     path: str = ""
     params: tuple[tuple[str, str], ...] = ()
+    cell: str = ""  # in a spreadsheet (`file` is "planning.xlsx!Kalender"): "C12"; line is the row
 
     @property
     def severity(self) -> Severity:
@@ -693,6 +807,14 @@ def make_problem(
     return Problem(
         file, line, column, code, path, tuple(sorted((k, str(v)) for k, v in params.items()))
     )
+
+
+def cell_problem(
+    file: str, row: int, column: int, cell: str, code: str, path: str = "", **params: Any
+) -> Problem:
+    """A problem in a spreadsheet: line and column are the cell's row and column number."""
+    problem = make_problem(file, row, column, code, path, **params)
+    return replace(problem, cell=cell)
 
 
 def _fill(template: str, params: Iterable[tuple[str, str]]) -> str:

@@ -12,7 +12,7 @@ def format_text(report: Report, lang: str) -> str:
     lines = []
     for problem in report.sorted():
         severity = _SEVERITY[lang][problem.severity.value]
-        where = f"{problem.file}:{problem.line}:{problem.column}"
+        where = _where(problem)
         field = f"{problem.path}: " if problem.path else ""
         lines.append(f"{where}: {severity}: {field}{problem.message(lang)} [{problem.code}]")
         if hint := problem.hint(lang):
@@ -29,6 +29,8 @@ def format_github(report: Report, lang: str) -> str:
         text = f"{problem.path}: {problem.message(lang)}" if problem.path else problem.message(lang)
         if hint := problem.hint(lang):
             text += f" — {hint}"
+        if problem.cell:  # an annotation has no place for a cell: it leads the text
+            text = f"{problem.cell}: {text}"
         title = f"{CODES[problem.code].title} [{problem.code}]"
         lines.append(
             f"::{level} file={_prop(problem.file)},line={problem.line},"
@@ -57,12 +59,20 @@ def _as_dict(problem: Problem, lang: str) -> dict[str, object]:
         "file": problem.file,
         "line": problem.line,
         "column": problem.column,
+        "cell": problem.cell or None,
         "severity": problem.severity.value,
         "code": problem.code,
         "field": problem.path,
         "message": problem.message(lang),
         "hint": problem.hint(lang) or None,
     }
+
+
+def _where(problem: Problem) -> str:
+    """`file:line:column`, or `planning.xlsx!Kalender!C12` for a spreadsheet's cell."""
+    if problem.cell:
+        return f"{problem.file}!{problem.cell}"
+    return f"{problem.file}:{problem.line}:{problem.column}"
 
 
 def _summary(report: Report, lang: str) -> str:

@@ -35,6 +35,11 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
+def restore(text: str) -> str:
+    """The text before `neutralise` (mvi-site import): the apostrophe taken off again."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
+
+
 @dataclass(frozen=True)
 class SheetColumn:
     """One column: its header in the file, what its cells hold, and what it means."""
