@@ -245,7 +245,8 @@ def _plan_row(
             column.read(cell, edit, column)
     prune(edit.editor)
     after = yaml_edit.dump(doc)
-    if after != before and yaml_edit.same(edit.editor.get(("last_updated",)), dated):
+    now = edit.editor.get(("last_updated",))
+    if after != before and ((now is None and dated is None) or yaml_edit.same(now, dated)):
         edit.editor.set(("last_updated",), today)  # a changed record is dated, unless the row was
         after = yaml_edit.dump(doc)
     return RowPlan(record_id, row, cells, path, before, after), edit.problems
