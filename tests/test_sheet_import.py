@@ -24,7 +24,10 @@ from generator.crossref import build_crossref
 from generator.editors import yaml_edit
 from generator.editors.sheet_columns import BY_HEADER, IMPORT_COLUMNS
 from generator.editors.sheet_import import import_sheet
+from generator.export import ocds
 from generator.export.calendar_table import COLUMNS, calendar_sheet
+from generator.export.calendar_template import template_xlsx
+from generator.export.downloads import TEMPLATE_PATH, build_downloads, extension_url
 from generator.source.yamlsource import read_yaml
 from generator.validate import validate_data
 
@@ -336,17 +339,26 @@ def test_a_record_not_in_the_sheet_is_untouched(example, calendar) -> None:
     assert set(after) == set(before), "no file removed or added"
 
 
-def test_a_new_id_writes_a_new_file_that_validates(example, calendar) -> None:
+def test_a_filled_in_template_writes_a_new_file_that_validates(example) -> None:
     new_id = "bzk-2028-kantoorplanten"
-    book = openpyxl.Workbook()
-    sheet = book.active
-    headers = ["Kenmerk", "Titel", "Omschrijving", "Status", "Zekerheid planning"]
-    headers += ["Verwachte publicatie", "Inkopende organisatie (kenmerk)", "Soort opdracht"]
-    headers += ["Boven Europese drempel", "CPV-codes", "Contact e-mail", "Contact telefoon"]
-    sheet.append(headers)
-    cells = [new_id, "Kantoorplanten", "Planten voor de kantoren.\n\nOok onderhoud.", "Gepland"]
-    cells += ["Indicatief", "2028-Q1", "bzk", "Leveringen", False, "03121000-4", "inkoop@ex.org"]
-    sheet.append([*cells, "+31 70 000 0000"])
+    book = openpyxl.load_workbook(io.BytesIO(template_xlsx()))
+    sheet = book.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    filled = {
+        "Kenmerk": new_id,
+        "Titel": "Kantoorplanten",
+        "Omschrijving": "Planten voor de kantoren.\n\nOok onderhoud.",
+        "Status": "Gepland",
+        "Zekerheid planning": "Indicatief",
+        "Verwachte publicatie": "2028-Q1",
+        "Inkopende organisatie (kenmerk)": "bzk",
+        "Soort opdracht": "Leveringen",
+        "Boven Europese drempel": False,
+        "CPV-codes": "03121000-4",
+        "Contact e-mail": "inkoop@ex.org",
+        "Contact telefoon": "+31 70 000 0000",
+    }
+    sheet.append([filled.get(header) for header in headers])
     book.save("nieuw.xlsx")
     before = snapshot(example)
     result = import_sheet(Path("nieuw.xlsx"), example, DAY)
@@ -406,6 +418,34 @@ def test_new_text_is_quoted_where_the_site_would_read_it_otherwise(value: str, t
     path.write_text(yaml_edit.dump(doc))
     _, raw, problems = read_yaml(path, "t.yaml")
     assert problems == [] and raw["contact"]["name"] == value
+
+
+# --- The blank template ------------------------------------------------------------------
+
+
+def test_the_template_is_a_download_with_the_calendar_headers_and_no_rows(example) -> None:
+    data, _ = validate_data(example, DAY)
+    config = ocds.OcdsConfig("ocds-mvi000", "Inkopen met Impact", SITE_URL, extension_url(SITE_URL))
+    files = {d.path: d for d in build_downloads(data, build_crossref(data), SITE_URL, config)}
+    template = values(files[TEMPLATE_PATH].content)
+    assert files[TEMPLATE_PATH].group == "template" and files[TEMPLATE_PATH].format == "XLSX"
+    assert list(template) == [SHEET, "Toelichting"]
+    headers = [column.header for column in COLUMNS]
+    assert template[SHEET] == [[*headers, "Omschrijving"]], "the calendar's headers, no rows"
+    notes = template["Toelichting"]
+    assert notes[0] == ["Kolom", "Type", "Betekenis", "Meaning"]
+    by_header = {row[0]: row for row in notes[1:]}
+    for column in COLUMNS:
+        dutch, english = by_header[column.header][2:]
+        assert dutch.startswith(column.doc[0]) and english.startswith(column.doc[1])
+        assert ("overgeslagen" in dutch) is column.derived
+        assert ("skipped on import" in english) is column.derived
+    assert "verplicht voor een nieuwe aanbesteding" in by_header["Omschrijving"][2]
+
+
+def test_derived_columns_are_the_ones_the_import_skips() -> None:
+    skipped = {column.header for column in IMPORT_COLUMNS if column.read is None} - {"Kenmerk"}
+    assert skipped == {column.header for column in COLUMNS if column.derived}
 
 
 # --- Workbooks that cannot be read -----------------------------------------------------------

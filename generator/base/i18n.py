@@ -377,6 +377,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Downloads per procurement category",
     ),
     "data.category": ("Categorie", "Category"),
+    "data.template": ("Sjabloon voor de planning", "Planning template"),
+    "data.template.lead": (
+        "Een leeg Excel-bestand met de kolommen van de kalender en een tabblad Toelichting in het "
+        "Nederlands en Engels. Inkopers kunnen hun planning erin bijhouden; de redactie leest een "
+        "ingevuld sjabloon of een bijgewerkte kalender in met mvi-site import.",
+        "An empty Excel file with the calendar's columns and a sheet Toelichting (notes) in Dutch "
+        "and English. Buyers can keep their planning in it; the editors read a filled-in template "
+        "or an updated calendar in with mvi-site import.",
+    ),
     "data.columns": ("Kolommen van de kalender", "Columns of the calendar"),
     "data.column": ("Kolom", "Column"),
     "data.type": ("Type", "Type"),

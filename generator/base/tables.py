@@ -47,6 +47,7 @@ class SheetColumn:
     header: str
     kind: CellKind
     description: str
+    description_en: str = ""  # written on the notes sheet when it has a fourth column
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,9 @@ def _csv_text(value: Any) -> str:
     return str(value)
 
 
-def to_xlsx(sheet: Sheet, notes_title: str, notes_headers: tuple[str, str, str]) -> bytes:
-    """The sheet as an XLSX workbook, with a second sheet describing each column."""
+def to_xlsx(sheet: Sheet, notes_title: str, notes_headers: Sequence[str]) -> bytes:
+    """The sheet as an XLSX workbook, with a second sheet describing each column (in Dutch;
+    with a fourth header, in English too)."""
     out = io.BytesIO()
     book = xlsxwriter.Workbook(
         out,
@@ -136,11 +138,13 @@ def to_xlsx(sheet: Sheet, notes_title: str, notes_headers: tuple[str, str, str])
         notes.write_string(0, col, header, formats["header"])
     notes.set_column(0, 0, 32)
     notes.set_column(1, 1, 14)
-    notes.set_column(2, 2, 100)
+    notes.set_column(2, len(notes_headers) - 1, 100)
     for number, column in enumerate(sheet.columns, start=1):
         notes.write_string(number, 0, neutralise(column.header))
         notes.write_string(number, 1, column.kind)
         notes.write_string(number, 2, neutralise(column.description))
+        if len(notes_headers) > 3:
+            notes.write_string(number, 3, neutralise(column.description_en))
     book.close()
     return out.getvalue()
 

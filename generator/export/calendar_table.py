@@ -42,6 +42,7 @@ class CalendarColumn:
     kind: CellKind
     doc: tuple[str, str]  # (Dutch, English)
     value: _Value
+    derived: bool = False  # made by the site from other columns: `mvi-site import` skips it
 
     def description(self, lang: Lang) -> str:
         return self.doc[0] if lang == "nl" else self.doc[1]
@@ -137,12 +138,14 @@ COLUMNS: tuple[CalendarColumn, ...] = (
         "date",
         ("Eerste dag van de verwachte publicatie.", "First day of the expected publication."),
         lambda tender, ctx: tender.expected_publication.start,
+        derived=True,
     ),
     CalendarColumn(
         "Verwachte publicatie tot en met",
         "date",
         ("Laatste dag van de verwachte publicatie.", "Last day of the expected publication."),
         lambda tender, ctx: tender.expected_publication.end,
+        derived=True,
     ),
     CalendarColumn(
         "Marktconsultatie",
@@ -160,6 +163,7 @@ COLUMNS: tuple[CalendarColumn, ...] = (
         "text",
         ("Naam van de aanbestedende dienst.", "Name of the contracting authority."),
         _name("organisation", "buyer"),
+        derived=True,
     ),
     CalendarColumn(
         "Inkopende organisatie (kenmerk)",
@@ -178,6 +182,7 @@ COLUMNS: tuple[CalendarColumn, ...] = (
             "Government-wide procurement category, when known.",
         ),
         _name("category-plan", "category"),
+        derived=True,
     ),
     CalendarColumn(
         "Inkoopcategorie (kenmerk)",
@@ -273,6 +278,7 @@ COLUMNS: tuple[CalendarColumn, ...] = (
             "Last day of the contract without extensions, computed from start and duration.",
         ),
         lambda tender, ctx: _contract_end(tender),
+        derived=True,
     ),
     CalendarColumn(
         "Aantal percelen",
@@ -380,6 +386,7 @@ COLUMNS: tuple[CalendarColumn, ...] = (
         "url",
         ("De pagina van deze aanbesteding op deze site.", "This tender's page on this site."),
         lambda tender, ctx: urljoin(ctx.site_url, record_url("tender", tender.id, "nl")),
+        derived=True,
     ),
 )
 

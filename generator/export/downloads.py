@@ -19,6 +19,7 @@ from generator.base.urls import OPEN_DATA, download_url
 from generator.crossref import CrossRef
 from generator.export import ocds, records_json
 from generator.export.calendar_table import calendar_sheet
+from generator.export.calendar_template import template_xlsx
 from generator.inputs import Inputs, Reads, World
 from generator.source.dataset import DataSet
 from generator.source.layout import KINDS, Kind
@@ -27,6 +28,7 @@ ROOT = OPEN_DATA
 EXTENSION_FILES = ("release-schema.json", "README.md")  # published as they are
 EXTENSION_DIR = f"{ROOT}/ocds/extension"
 _NOTES = ("Toelichting", ("Kolom", "Type", "Betekenis"))
+TEMPLATE_PATH = f"{ROOT}/sjabloon-aanbestedingskalender.xlsx"  # blank, for `mvi-site import`
 Produce = Callable[[Inputs], bytes]
 
 
@@ -36,7 +38,7 @@ class DownloadPlan:
 
     path: str  # site-relative: "open-data/aanbestedingskalender.csv"
     format: str  # CSV, XLSX, JSON, JSON Schema, OCDS, Markdown
-    group: str  # calendar, category, records, schema, ocds, extension
+    group: str  # calendar, template, category, records, schema, ocds, extension
     subject: str | None  # the category id or the kind name
     count: int | None  # records in the file, where that means something
     produce: Produce = field(repr=False)
@@ -64,8 +66,9 @@ class Download:
 def plan_downloads(
     data: DataSet, ref: CrossRef, site_url: str, ocds_config: ocds.OcdsConfig
 ) -> list[DownloadPlan]:
-    """All files, in a stable order: calendar, per category, JSON, schemas, OCDS."""
+    """All files, in a stable order: calendar, template, per category, JSON, schemas, OCDS."""
     out = _sheet_files("all", None, len(ref.tenders), site_url)
+    out.append(DownloadPlan(TEMPLATE_PATH, "XLSX", "template", None, None, _Template()))
     for category_id in sorted(ref.tenders_by_category):
         count = len(ref.tenders_by_category[category_id])
         out += _sheet_files("category", category_id, count, site_url)
@@ -138,6 +141,14 @@ class _Sheet:
         # The views of the data and cross references (each lookup noted) have the same names.
         sheet = calendar_sheet(cast(DataSet, inputs.data), tenders, self.site_url, name)
         return to_xlsx(sheet, *_NOTES) if self.xlsx else to_csv(sheet)
+
+
+@dataclass(frozen=True)
+class _Template:
+    """The blank planning template; it depends on no record."""
+
+    def __call__(self, inputs: Inputs) -> bytes:
+        return template_xlsx()
 
 
 @dataclass(frozen=True)
