@@ -488,3 +488,103 @@ def test_github_annotations_name_the_cell(run, example, calendar) -> None:
     first = result.out.splitlines()[0]
     assert first.startswith(f"::error file=planning.xlsx!{SHEET},line=")
     assert "::F" in first and "Verwachte publicatie: '2027-Q5'" in first
+
+
+# --- Hints followed --------------------------------------------------------------------------
+
+Rows = list[list[Any]]
+
+
+def _col(header: list[Any], name: str) -> int:
+    return header.index(name)
+
+
+def _with(row: list[Any], header: list[Any], **cells: Any) -> list[Any]:
+    out = list(row)
+    for name, value in cells.items():
+        out[_col(header, name.replace("_", " "))] = value
+    return out
+
+
+def _lots_hint(problem: Any) -> int:
+    return int(problem.hint("en").rsplit(" ", 1)[1].rstrip("."))
+
+
+HINT_CASES: dict[str, tuple[Any, Any]] = {
+    # code: (the bad sheet, the sheet after doing what the hint says), from (header, row)
+    "missing-id-column": (
+        lambda h, r, p: [["Id", *h[1:]], r],
+        lambda h, r, p: [h, r],  # "Put the column names in row 1 … 'Kenmerk' is required"
+    ),
+    "duplicate-column": (
+        lambda h, r, p: [[*h, "Titel"], [*r, "Nog een titel"]],
+        lambda h, r, p: [h, r],  # "Remove or rename one of the two columns."
+    ),
+    "unknown-column": (
+        lambda h, r, p: [[*h, "Opmerkingen"], [*r, "bellen"]],
+        lambda h, r, p: [h, r],  # "other columns are skipped": it goes
+    ),
+    "missing-id": (
+        lambda h, r, p: [h, [None, *r[1:]]],
+        lambda h, r, p: [h, r],  # "Fill in the id"
+    ),
+    "duplicate-row": (
+        lambda h, r, p: [h, r, r],
+        lambda h, r, p: [h, r],  # "merge the rows or remove one"
+    ),
+    "required-cell": (
+        lambda h, r, p: [h, _with(r, h, Status=None)],
+        lambda h, r, p: [h, r],  # "Fill in the cell."
+    ),
+    "read-only-column": (
+        lambda h, r, p: [h, _with(r, h, Aantal_percelen=3)],
+        lambda h, r, p: [h, _with(r, h, Aantal_percelen=_lots_hint(p))],  # "set the cell to 0"
+    ),
+    "theme-cell": (
+        lambda h, r, p: [h, [*r[:24], "Klimaat", *r[25:]]],
+        lambda h, r, p: [h, [*r[:24], "Klimaat: ambitieus", *r[25:]]],  # "Name: level"
+    ),
+    "new-theme": (
+        lambda h, r, p: [h, [*r[:24], f"{r[24]}; Circulair: basis", *r[25:]]],
+        lambda h, r, p: [h, r],  # "or leave it out here"
+    ),
+    "missing-column": (
+        lambda h, r, p: [h, [f"{r[0]}-bis", *r[1:24], None, *r[25:]]],
+        lambda h, r, p: [  # "Add the column 'Omschrijving' and fill it in"
+            [*h, dict(p.params)["header"]],
+            [f"{r[0]}-bis", *r[1:24], None, *r[25:], "Een omschrijving."],
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(HINT_CASES))
+def test_following_a_sheet_hint_clears_the_problem(code: str, example, calendar) -> None:
+    rows = values(calendar)[SHEET]
+    header, row = rows[0], next(r for r in rows[1:] if r[0] == TENDER)
+    assert header[24] == "MVI-thema's en ambitieniveau"
+    bad, fixed = HINT_CASES[code]
+
+    def problems(sheet_rows: Rows) -> list[Any]:
+        book = openpyxl.Workbook()
+        for cells in sheet_rows:
+            book.active.append(cells)
+        book.save("hint.xlsx")
+        return import_sheet(Path("hint.xlsx"), example, DAY, write=False).report.sorted()
+
+    found = [p for p in problems(bad(header, row, None)) if p.code == code]
+    assert found, code
+    after = problems(fixed(header, row, found[0]))
+    assert [p for p in after if p.severity.value == "error" or p.code == code] == []
+
+
+def test_following_the_hint_of_a_file_that_cannot_be_updated(example, calendar) -> None:
+    path = example / "tenders" / f"{TENDER}.yaml"
+    original = path.read_text()
+    path.write_text(original + "status: planned\n")  # a duplicate key: ruamel.yaml refuses
+    Path("p.xlsx").write_bytes(calendar)
+    result = import_sheet(Path("p.xlsx"), example, DAY, write=False)
+    codes = {p.code for p in result.report.errors}
+    assert {"record-not-updatable", "duplicate-key"} <= codes
+    path.write_text(original)  # "Repair the file first …, then import again."
+    assert not import_sheet(Path("p.xlsx"), example, DAY, write=False).report.errors
