@@ -282,6 +282,19 @@ _code(
     "{suggestion_en}",
 )
 _code(
+    "flag-now-a-theme",
+    E,
+    "A flag that is now a theme",
+    "'{field}' is geen apart veld meer: het is het thema '{theme}'",
+    "'{field}' is no longer a field of its own: it is the theme '{theme}'",
+    "Verwijder deze regel. Stond er true, zet dan onder themes het thema met zijn niveau en hoe "
+    "het wordt toegepast: '{theme}: {{level: basis, applied_as: [contract-conditions]}}' (of "
+    "het niveau en de toepassing die gelden).",
+    "Remove this line. If it said true, add the theme under themes with its level and how it "
+    "is applied: '{theme}: {{level: basis, applied_as: [contract-conditions]}}' (or the level "
+    "and application that hold).",
+)
+_code(
     "wrong-type",
     E,
     "Wrong kind of value",
@@ -575,11 +588,12 @@ _code(
     "months",
     "Inkopen met Impact vraagt social return bij alle passende aanbestedingen van werken en "
     "diensten met een loonsom van ten minste € 250.000 (excl. btw) en een looptijd van ten minste "
-    "zes maanden. Zet social_return: true, of leg in de beschrijving uit waarom deze opdracht er "
-    "niet voor geschikt is.",
+    "zes maanden. Zet het thema social-return onder themes, of leg in de beschrijving uit waarom "
+    "deze opdracht er niet voor geschikt is.",
     "Inkopen met Impact asks for social return in every suitable works and services tender with a "
-    "wage bill of at least € 250,000 (excl. VAT) and a duration of at least six months. Set "
-    "social_return: true, or explain in the description why this contract is not suitable.",
+    "wage bill of at least € 250,000 (excl. VAT) and a duration of at least six months. Add the "
+    "theme social-return under themes, or explain in the description why this contract is not "
+    "suitable.",
 )
 _code(
     "isv-expected",
@@ -590,11 +604,11 @@ _code(
     "no international social conditions, although the tender is above the EU threshold in the "
     "high-risk category '{category}'",
     "Volgens Inkopen met Impact zijn internationale sociale voorwaarden verplicht voor "
-    "aanbestedingen boven de Europese drempelwaarde binnen risicovolle inkoopcategorieën. Zet "
-    "international_social_conditions: true, of controleer above_eu_threshold.",
+    "aanbestedingen boven de Europese drempelwaarde binnen risicovolle inkoopcategorieën. Zet het "
+    "thema internationale-sociale-voorwaarden onder themes, of controleer above_eu_threshold.",
     "Under Inkopen met Impact, international social conditions are mandatory for tenders above the "
-    "EU threshold in high-risk procurement categories. Set international_social_conditions: true, "
-    "or check above_eu_threshold.",
+    "EU threshold in high-risk procurement categories. Add the theme "
+    "internationale-sociale-voorwaarden under themes, or check above_eu_threshold.",
 )
 _code(
     "mvi-criteria-expected",

@@ -235,6 +235,13 @@ CASES = [
         "titel",
     ),
     Case(
+        "flag-now-a-theme",
+        TENDER,
+        tender("kind: works", "kind: works\nsocial_return: true  # <--"),
+        "flag-now-a-theme",
+        "social_return",
+    ),
+    Case(
         "bool-as-no",
         TENDER,
         tender("above_eu_threshold: false", "above_eu_threshold: no  # <--"),

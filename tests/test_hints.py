@@ -51,6 +51,17 @@ class Hint:
     also: tuple[tuple[str, str], ...] = ()  # other files the case needs: (name, text)
 
 
+def theme_entry(theme: str) -> str:
+    """A theme as a tender applies it, as the hints say to add it."""
+    return f"  {theme}:\n    level: basis\n    applied_as: [contract-conditions]\n"
+
+
+def theme_record(theme: str) -> str:
+    return (
+        f"{theme}:\n  name: {{nl: {theme}, en: {theme}}}\n  summary: {{nl: Uitleg., en: About.}}\n"
+    )
+
+
 def quoted_in_hint(problem: dict) -> str:
     """The quoted form the hint asks for: 'Put the value in quotes: "X".'"""
     match = re.search(r'in quotes: ("[^"]*")', problem["hint"])
@@ -198,6 +209,16 @@ HINTS = [
         edit(TENDER, "certainty: planned", "certainy: planned"),
         "unknown-field",
         lambda bad, p: bad.replace("certainy:", suggestion(p) + ":"),
+    ),
+    Hint(
+        "flag-becomes-theme",
+        TENDER,
+        text(TENDER) + "social_return: true\n",
+        "flag-now-a-theme",
+        lambda bad, p: drop_line(bad, p).replace(
+            "themes:\n", "themes:\n" + theme_entry(re.findall(r"'([a-z-]+):", p["hint"])[0])
+        ),
+        also=(("themes.yaml", text("themes.yaml") + theme_record("social-return")),),
     ),
     Hint(
         "bool-word",
@@ -402,15 +423,24 @@ HINTS = [
         text(TENDER).replace("kind: works", "kind: services")
         + "estimated_wage_bill: 400000\nduration: {months: 24}\n",
         "social-return-expected",
-        lambda bad, p: bad + "social_return: true\n",
+        lambda bad, p: bad.replace("themes:\n", "themes:\n" + theme_entry("social-return")),
+        also=(("themes.yaml", text("themes.yaml") + theme_record("social-return")),),
     ),
     Hint(
         "apply-isv",
         TENDER,
         text(TENDER).replace("above_eu_threshold: false", "above_eu_threshold: true"),
         "isv-expected",
-        lambda bad, p: bad + "international_social_conditions: true\n",
-        also=(("category-plans/ict-werkplekken.yaml", text(CATEGORY) + "isv_risk: true\n"),),
+        lambda bad, p: bad.replace(
+            "themes:\n", "themes:\n" + theme_entry("internationale-sociale-voorwaarden")
+        ),
+        also=(
+            ("category-plans/ict-werkplekken.yaml", text(CATEGORY) + "isv_risk: true\n"),
+            (
+                "themes.yaml",
+                text("themes.yaml") + theme_record("internationale-sociale-voorwaarden"),
+            ),
+        ),
     ),
     Hint(
         "apply-the-criteria",

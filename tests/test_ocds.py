@@ -517,19 +517,12 @@ def test_themes_become_sustainability_with_ambition_levels(package, data):
     assert body["suitability"] == {"sme": True}
 
 
-def test_social_return_without_its_theme_adds_an_entry(data):
-    tender = _tender(data, status="planned").model_copy(
-        update={"themes": {}, "social_return": True, "international_social_conditions": False}
-    )
-    body = release(tender, data, CONFIG)["tender"]
-    assert body["sustainability"] == [
-        {
-            "goal": "social.disadvantagedEmploymentOpportunities",
-            "strategies": ["contractPerformanceConditions"],
-            "mviTheme": "social-return",
-        }
-    ]
-    plain = tender.model_copy(update={"social_return": False})
+def test_social_return_is_its_theme_and_nothing_else(data):
+    """One source per fact: the flag is the theme, so the package and the page cannot differ."""
+    tender = _tender(data, status="planned")
+    assert tender.social_return == ("social-return" in tender.themes)
+    plain = tender.model_copy(update={"themes": {}})
+    assert plain.social_return is False and plain.international_social_conditions is False
     body = release(plain, data, CONFIG)["tender"]
     assert body["hasSustainability"] is False
     assert "sustainability" not in body

@@ -27,6 +27,15 @@ def _with(text: str, *lines: str) -> str:
     return text + "".join(f"{line}\n" for line in lines)
 
 
+ISV_THEME = (
+    "  internationale-sociale-voorwaarden:\n    level: basis\n"
+    "    applied_as: [contract-conditions]\n"
+)
+ISV_RECORD = (
+    "internationale-sociale-voorwaarden:\n"
+    "  name: {nl: Internationale sociale voorwaarden, en: International social conditions}\n"
+    "  summary: {nl: Eerlijke ketens., en: Fair supply chains.}\n"
+)
 SERVICES = textwrap.dedent(MINIMAL[TENDER]).replace("kind: works", "kind: services")
 
 
@@ -38,10 +47,6 @@ SERVICES = textwrap.dedent(MINIMAL[TENDER]).replace("kind: works", "kind: servic
         (("estimated_wage_bill: 250000", "duration: {months: 5, extension_months: 12}"), []),
         (("estimated_wage_bill: 250000",), []),  # no duration: nothing is known
         (("duration: {months: 24}",), []),  # no wage bill: nothing is known
-        (
-            ("estimated_wage_bill: 900000", "duration: {months: 24}", "social_return: true"),
-            [],
-        ),
     ],
 )
 def test_social_return_is_expected_where_the_annex_says(run, data_dir, extra, expected):
@@ -88,7 +93,10 @@ def test_isv_is_expected_above_the_threshold_in_risky_categories(
     text = textwrap.dedent(MINIMAL[TENDER]).replace(
         "above_eu_threshold: false", f"above_eu_threshold: {str(above).lower()}"
     )
-    write(data_dir, TENDER, _with(text, f"international_social_conditions: {str(isv).lower()}"))
+    if isv:
+        text = text.replace("themes:\n", "themes:\n" + ISV_THEME)
+        write(data_dir, "themes.yaml", textwrap.dedent(MINIMAL["themes.yaml"]) + ISV_RECORD)
+    write(data_dir, TENDER, text)
     assert _codes(run, data_dir) == expected
 
 

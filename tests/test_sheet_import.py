@@ -123,8 +123,6 @@ def test_every_column_that_carries_data_reaches_its_field(example, calendar) -> 
         "Verlengingsopties (maanden)": 24,
         "MVI-thema's en ambitieniveau": "Klimaat: basis",
         "MVI-criteria productgroep": "Dienstauto's",
-        "Social return": True,
-        "Internationale sociale voorwaarden": "ja",
         "Geschikt voor mkb": True,
         "Reden intrekking": None,
         "TenderNed": None,
@@ -147,7 +145,6 @@ def test_every_column_that_carries_data_reaches_its_field(example, calendar) -> 
         "Geraamde waarde minimum (EUR)": 1_000_000,
         "Marktconsultatie": "2026-12-14",
         "Looptijd (maanden)": 60,
-        "Internationale sociale voorwaarden": True,
     }
     assert {header: after[header] for header in changes} == expected
     assert after["Verwachte publicatie vanaf"] == dt.datetime(2027, 5, 1), "derived columns follow"
@@ -158,6 +155,7 @@ def test_every_column_that_carries_data_reaches_its_field(example, calendar) -> 
 def test_a_derived_column_is_not_read(example, calendar) -> None:
     derived = [c.header for c in IMPORT_COLUMNS if not c.read and c.header != "Kenmerk"]
     assert "Webpagina" in derived and "Einde opdracht" in derived
+    assert "Social return" in derived, "a theme, read from the themes column"
     changes = {(TENDER, header): "iets anders" for header in derived}
     result = import_sheet(edited(calendar, changes, Path("p.xlsx")), example, DAY)
     assert not result.report.errors and result.changes == []
@@ -299,7 +297,7 @@ def test_an_updated_file_keeps_its_comments_and_field_order(example) -> None:
     changes = {
         ("rvb-2027-zonnepanelen", "Procedure"): None,
         ("rvb-2027-zonnepanelen", "Geraamde waarde maximum (EUR)"): 3_000_000,
-        ("rvb-2027-zonnepanelen", "Social return"): True,
+        ("rvb-2027-zonnepanelen", "Geschikt voor mkb"): True,
         ("rvb-2027-zonnepanelen", "Contact telefoon"): "070-1234567",
     }
     result = import_sheet(edited(export(example), changes, Path("p.xlsx")), example, DAY)
@@ -311,14 +309,14 @@ def test_an_updated_file_keeps_its_comments_and_field_order(example) -> None:
         assert comment.split("#", 1)[1] in after, comment
     assert "procedure:" not in after
     assert "  max: 3000000\n" in after and "min: 1000000  # a round figure\n" in after
-    assert "social_return: true\n" in after
+    assert "sme_suitable: true\n" in after
     assert "contact:\n  email: inkoop@example.org\n  phone: 070-1234567\n" in after
     assert "last_updated: 2026-11-23\n" in after, "a changed record is dated today"
     keys = list(yaml.safe_load(after))
     assert [k for k in yaml.safe_load(original) if k in keys] == [
-        k for k in keys if k != "social_return"
+        k for k in keys if k != "sme_suitable"
     ]
-    assert keys.index("social_return") == keys.index("above_eu_threshold") + 3, "model order"
+    assert keys.index("sme_suitable") == keys.index("contract_start") + 1, "model order"
     assert after.splitlines()[:2] == original.splitlines()[:2]
 
 

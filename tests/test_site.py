@@ -199,3 +199,23 @@ def test_the_build_is_reproducible(site: Path, tmp_path: Path) -> None:
         if p.is_file() and p.read_bytes() != (second / p.relative_to(first)).read_bytes()
     ]
     assert differ == []
+
+
+def test_the_social_return_filter_finds_every_tender_with_social_return(site: Path, dataset):
+    """One source per fact: what a tender's page says about social return and international
+    social conditions is what the calendar's theme filter finds (the facts are themes)."""
+    calendar = _html(site, SECTIONS["calendar"]["nl"])
+    rows = dict(re.findall(r'data-tender="([^"]+)"[^>]*data-themes="([^"]*)"', calendar))
+    said = {"ja": True, "nee": False}
+    with_social_return = 0
+    for tender_id, tender in dataset.tenders.items():
+        page = _html(site, record_url("tender", tender_id, "nl"))
+        for label, theme in (
+            ("Social return", "social-return"),
+            ("Internationale sociale voorwaarden", "internationale-sociale-voorwaarden"),
+        ):
+            shown = re.search(rf"<li>{label}: (ja|nee)</li>", page)
+            assert shown, (tender_id, label)
+            assert said[shown[1]] == (theme in rows[tender_id].split()), (tender_id, label)
+        with_social_return += tender.social_return
+    assert with_social_return >= 27  # every tender that had the flag before it became a theme

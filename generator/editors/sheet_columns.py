@@ -377,10 +377,8 @@ IMPORT_COLUMNS: tuple[ImportColumn, ...] = (
     ImportColumn("Aantal percelen", "lots", _lots),
     ImportColumn("MVI-thema's en ambitieniveau", "themes", _themes),
     ImportColumn("MVI-criteria productgroep", "mvi_criteria_product_group", _plain),
-    ImportColumn("Social return", "social_return", _flag(False)),
-    ImportColumn(
-        "Internationale sociale voorwaarden", "international_social_conditions", _flag(False)
-    ),
+    ImportColumn("Social return"),  # the theme social-return, in the themes column
+    ImportColumn("Internationale sociale voorwaarden"),  # likewise its theme
     ImportColumn("Geschikt voor mkb", "sme_suitable", _flag(False)),
     ImportColumn("Reden intrekking", "withdrawal_reason", _localized),
     ImportColumn("TenderNed", "tenderned_url", _plain),

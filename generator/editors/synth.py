@@ -12,6 +12,7 @@ import random
 import shutil
 from pathlib import Path
 
+from generator.models.tender import ISV
 from generator.source.layout import KIND_BY_NAME
 from generator.source.yamlsource import parse_text
 
@@ -114,6 +115,8 @@ def _tender(rng: random.Random, ids: dict[str, list[str]]) -> str:
     year, quarter = rng.choice((2027, 2028, 2029)), rng.randint(1, 4)
     low = rng.choice((1, 2, 5, 10, 20, 50)) * 100_000
     themes = rng.sample(ids["theme"], k=min(len(ids["theme"]), rng.randint(1, 3)))
+    if low >= 500_000 and ISV in ids["theme"] and ISV not in themes:
+        themes.append(ISV)  # above the EU threshold, as the strategy asks in high-risk categories
     lines = [
         f"title: {{nl: {_q(nl.capitalize())}, en: {_q(en.capitalize())}}}",
         "description:",
@@ -139,9 +142,6 @@ def _tender(rng: random.Random, ids: dict[str, list[str]]) -> str:
             f"    applied_as: [{applied}]",
         ]
     lines += [
-        f"social_return: {'true' if _KINDS[subject] != 'supplies' else 'false'}",
-        # above the EU threshold, as the strategy asks in high-risk categories (any here)
-        f"international_social_conditions: {'true' if low >= 500_000 else 'false'}",
         f"sme_suitable: {'true' if low < 1_000_000 else 'false'}",
         f"certainty: {rng.choice(('indicative', 'planned', 'confirmed'))}",
         "status: planned",

@@ -312,17 +312,24 @@ COLUMNS: tuple[CalendarColumn, ...] = (
     CalendarColumn(
         "Social return",
         "boolean",
-        ("Ja als social return wordt gevraagd.", "Yes when social return is required."),
+        (
+            "Ja als social return wordt gevraagd (het thema social-return).",
+            "Yes when social return is required (the theme social-return).",
+        ),
         _value("social_return"),
+        derived=True,
     ),
     CalendarColumn(
         "Internationale sociale voorwaarden",
         "boolean",
         (
-            "Ja als internationale sociale voorwaarden gelden.",
-            "Yes when international social conditions apply.",
+            "Ja als internationale sociale voorwaarden gelden (het thema "
+            "internationale-sociale-voorwaarden).",
+            "Yes when international social conditions apply (the theme "
+            "internationale-sociale-voorwaarden).",
         ),
         _value("international_social_conditions"),
+        derived=True,
     ),
     CalendarColumn(
         "Geschikt voor mkb",

@@ -94,12 +94,6 @@ STRATEGIES: dict[str, str] = {
     "award-criteria": "awardCriteria",
     "contract-conditions": "contractPerformanceConditions",
 }
-# Policy flags that imply a theme even when the tender does not list it: both are clauses in
-# the contract (SROI obligation; ISV due-diligence conditions).
-FLAG_THEMES: dict[str, str] = {
-    "social_return": "social-return",
-    "international_social_conditions": "internationale-sociale-voorwaarden",
-}
 
 
 @dataclass(frozen=True)
@@ -363,13 +357,10 @@ def _lot(index: int, lot: Lot) -> dict[str, Any]:
 
 
 def _sustainability(tender: Tender, data: DataSet) -> list[dict[str, Any]]:
-    """One entry per MVI theme (in the site's theme order), then themes implied by flags."""
+    """One entry per MVI theme, in the site's theme order (social return and international
+    social conditions among them: they are themes, not flags)."""
     order = data.theme_order()
-    entries = [_theme_entry(tender, theme_id) for theme_id in sorted(tender.themes, key=order)]
-    for flag, theme_id in FLAG_THEMES.items():
-        if getattr(tender, flag) and theme_id not in tender.themes:
-            entries.append(_flag_entry(theme_id))
-    return entries
+    return [_theme_entry(tender, theme_id) for theme_id in sorted(tender.themes, key=order)]
 
 
 def _theme_entry(tender: Tender, theme_id: str) -> dict[str, Any]:
@@ -384,14 +375,6 @@ def _theme_entry(tender: Tender, theme_id: str) -> dict[str, Any]:
     entry["mviTheme"] = theme_id
     entry["ambitionLevel"] = applied.level
     return {key: value for key, value in entry.items() if value}
-
-
-def _flag_entry(theme_id: str) -> dict[str, Any]:
-    return {
-        "goal": THEME_GOALS[theme_id],
-        "strategies": ["contractPerformanceConditions"],
-        "mviTheme": theme_id,
-    }
 
 
 def _mvi_fields(tender: Tender, data: DataSet) -> dict[str, Any]:

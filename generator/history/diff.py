@@ -50,8 +50,6 @@ TENDER_LABELS: dict[str, str] = {
     "lots": "tender.lots",
     "themes": "tender.themes",
     "mvi_criteria_product_group": "tender.criteria",
-    "social_return": "tender.social-return",
-    "international_social_conditions": "tender.isv",
     "description": "tender.description",
     "contact": "contact",
 }

@@ -571,9 +571,13 @@ FIELDS: dict[str, Description] = {
     },
     "Tender.themes": {
         "nl": "Per MVI-thema (de id van een thema in data/themes.yaml) het ambitieniveau en hoe "
-        "het thema wordt toegepast. Standaard leeg.",
+        "het thema wordt toegepast. Ook social return (social-return) en internationale sociale "
+        "voorwaarden (internationale-sociale-voorwaarden) staan hier: de site leest ze hieruit. "
+        "Standaard leeg.",
         "en": "For each MVI theme (the id of a theme in data/themes.yaml) the ambition level and "
-        "how the theme is applied. Empty by default.",
+        "how the theme is applied. Social return (social-return) and international social "
+        "conditions (internationale-sociale-voorwaarden) go here too: the site reads them from "
+        "here. Empty by default.",
     },
     "Tender.mvi_criteria_product_group": {
         "nl": "De productgroep van de MVI-criteria (mvicriteria.nl) die wordt toegepast, zoals "
@@ -588,14 +592,6 @@ FIELDS: dict[str, Description] = {
         "en": "The estimated wage bill of the contract in whole euros excluding VAT (the part of "
         "the value spent on labour). Optional; with a wage bill of at least € 250,000 and a "
         "duration of at least six months the strategy expects social return.",
-    },
-    "Tender.social_return": {
-        "nl": "true als social return (SROI) wordt toegepast. Standaard false.",
-        "en": "true if a social return (SROI) clause is applied. Defaults to false.",
-    },
-    "Tender.international_social_conditions": {
-        "nl": "true als internationale sociale voorwaarden (ISV) gelden. Standaard false.",
-        "en": "true if international social conditions apply. Defaults to false.",
     },
     "Tender.sme_suitable": {
         "nl": "true als de aanbestedende dienst verwacht dat de opdracht goed haalbaar is voor "

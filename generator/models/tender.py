@@ -41,6 +41,11 @@ Certainty = Literal["indicative", "planned", "confirmed"]
 Status = Literal["planned", "market-consultation", "published", "awarded", "withdrawn"]
 OPEN_STATUSES: frozenset[Status] = frozenset({"planned", "market-consultation"})  # still to come
 
+# The themes that were once flags of their own (`social_return`, `international_social_conditions`).
+SOCIAL_RETURN = "social-return"
+ISV = "internationale-sociale-voorwaarden"
+FORMER_FLAGS = {"social_return": SOCIAL_RETURN, "international_social_conditions": ISV}
+
 
 class ValueRange(Strict):
     """Estimated value in euros excluding VAT; min equals max for a point estimate."""
@@ -99,8 +104,6 @@ class Tender(Strict):
     lots: list[Lot] = []
     themes: dict[ThemeRef, TenderTheme] = {}
     mvi_criteria_product_group: ShortStr | None = None
-    social_return: bool = False
-    international_social_conditions: bool = False
     sme_suitable: bool = False
     market_consultation: MarketConsultation | None = None
     certainty: Certainty
@@ -110,6 +113,18 @@ class Tender(Strict):
     contact: Contact
     last_updated: dt.date
     example: bool = False
+
+    # One source per fact: social return and international social conditions are themes, with
+    # their level and how they are applied; these say whether the tender has them.
+    @property
+    def social_return(self) -> bool:
+        """Social return (SROI) is applied: the theme social-return is among the themes."""
+        return SOCIAL_RETURN in self.themes
+
+    @property
+    def international_social_conditions(self) -> bool:
+        """International social conditions (ISV) apply: their theme is among the themes."""
+        return ISV in self.themes
 
     def planning_overdue(self, today: dt.date) -> bool:
         """Still planned, but the expected publication has passed: "planning verlopen"."""

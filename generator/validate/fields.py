@@ -15,6 +15,7 @@ from pydantic import ConfigDict, PydanticUserError, TypeAdapter, ValidationError
 from generator.base.i18n import ENUMS, LANGS
 from generator.models.common import Strict
 from generator.models.paths import iter_models
+from generator.models.tender import FORMER_FLAGS
 from generator.problems import CODES, Problem
 from generator.source.dataset import Entry
 from generator.source.layout import KINDS
@@ -117,7 +118,7 @@ def _problem(entry: Entry, error: Any) -> Problem:
     code, params = _translate(error)
     if code == "missing-field":
         loc = loc[:-1]
-    elif code == "unknown-field":
+    elif code in ("unknown-field", "flag-now-a-theme"):
         at_key = True
     elif code == "wrong-type" and params.pop("quote", False):
         params.update(_after_quoting(entry, loc, error["input"]))
@@ -166,6 +167,8 @@ def _translate(error: Any) -> tuple[str, dict[str, Any]]:
         return kind, dict(ctx)
     if kind == "missing":
         return "missing-field", {"field": error["loc"][-1]}
+    if kind == "extra_forbidden" and (theme := FORMER_FLAGS.get(str(error["loc"][-1]))):
+        return "flag-now-a-theme", {"field": error["loc"][-1], "theme": theme}
     if kind == "extra_forbidden":
         return "unknown-field", _unknown_field(str(error["loc"][-1]))
     if kind == "date_type" and isinstance(value, str):

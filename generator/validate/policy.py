@@ -52,10 +52,6 @@ WAGE_BILL_FROM = 250_000
 MONTHS_FROM = 6
 
 
-def _applies_social_return(tender: Tender) -> bool:
-    return tender.social_return or "social-return" in tender.themes
-
-
 @rule("social-return-expected", "tender")
 def social_return_expected(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
     """Works or services with a wage bill of € 250,000 or more, for six months or more."""
@@ -66,11 +62,11 @@ def social_return_expected(entry: Entry, tender: Tender, context: Context) -> It
         and wage_bill >= WAGE_BILL_FROM
         and duration is not None
         and duration.months >= MONTHS_FROM
-        and not _applies_social_return(tender)
+        and not tender.social_return
     ):
         yield Finding(
             entry,
-            ("social_return",) if "social_return" in entry.raw else ("estimated_wage_bill",),
+            ("estimated_wage_bill",),
             "social-return-expected",
             {
                 "wage_bill": f"{wage_bill:,}".replace(",", "."),
