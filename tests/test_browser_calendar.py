@@ -134,3 +134,28 @@ def test_without_javascript_every_tender_is_listed(chromium, base_url: str, tend
     assert not page.locator("#mvi-filters").is_visible(), "no control that cannot work"
     assert _shown(page) == {t.id for t in tenders}
     context.close()
+
+
+def test_search_ignores_accents_and_case_and_the_quarter_links_count_what_is_shown(
+    chromium, base_url: str, tenders
+) -> None:
+    """Typed as people type: 'justitiele' and 'JUSTITIËLE' find 'justitiële'."""
+    expected = {t.id for t in tenders if "justitiële" in t.title.get("nl").lower()}
+    assert expected, "the example data should have a title with an accent"
+    context = chromium.new_context(viewport=SIZES["desktop"])
+    page = context.new_page()
+    for typed in ("justitiele", "JUSTITIËLE", "Justitiële"):
+        page.goto(base_url + section_url("calendar", "nl") + "?q=" + typed)
+        assert _shown(page) == expected, typed
+    links = page.locator("[data-quarter-link]:visible")
+    counted = links.evaluate_all(
+        "items => items.map(i => [i.dataset.quarterLink,"
+        " i.querySelector('.mvi-count').textContent])"
+    )
+    shown_per_quarter = page.locator(VISIBLE).evaluate_all(
+        "rows => rows.map(r => r.closest('[data-filter-group]').id.replace('group-', ''))"
+    )
+    assert counted and all(
+        text == f"({shown_per_quarter.count(quarter)})" for quarter, text in counted
+    ), counted
+    context.close()

@@ -3,6 +3,8 @@
  * The page lists every tender without JavaScript. This script shows the filter form, hides the
  * rows (and quarters) that do not match, keeps the choices in the URL so a view can be shared,
  * announces the number of results in a status region and sorts rows within each quarter.
+ * Search ignores case and accents as the site search does: "hygiene" finds "hygiëne", "een"
+ * finds "één". The quarter links count what the filter shows.
  */
 (function () {
   "use strict";
@@ -14,6 +16,12 @@
   var names = ["q", "category", "buyer", "theme", "level", "from", "to", "kind", "procedure",
                "eu", "status", "sme", "sort"];
   var timer = null;
+  var texts = new Map();  // row -> its search text, folded once
+
+  // Lower case without accents: NFD splits "ë" into "e" and a combining mark, which goes.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
 
   function field(name) { return form.elements.namedItem(name); }
 
@@ -40,9 +48,10 @@
     if (s.status && d.status !== s.status) return false;
     if (s.sme && d.sme !== s.sme) return false;
     if (s.q) {
-      var words = s.q.toLowerCase().split(/\s+/);
+      var words = fold(s.q).split(/\s+/);
+      var text = texts.get(row);
       for (var i = 0; i < words.length; i++) {
-        if (d.text.indexOf(words[i]) < 0) return false;
+        if (text.indexOf(words[i]) < 0) return false;
       }
     }
     return true;
@@ -72,10 +81,13 @@
       if (ok) shown += 1;
     });
     groups.forEach(function (group) {
-      var any = group.querySelector("tr[data-tender]:not([hidden])");
-      group.hidden = !any;
+      var left = group.querySelectorAll("tr[data-tender]:not([hidden])").length;
+      group.hidden = !left;
       var link = document.querySelector('[data-quarter-link="' + group.id.replace("group-", "") + '"]');
-      if (link) link.hidden = !any;
+      if (!link) return;
+      link.hidden = !left;
+      var count = link.querySelector(".mvi-count");
+      if (count) count.textContent = "(" + left + ")";
     });
     sortRows(s.sort || "");
     var total = status.dataset.total;
@@ -89,7 +101,10 @@
     }
   }
 
-  rows.forEach(function (row, i) { row.dataset.order = i; });
+  rows.forEach(function (row, i) {
+    row.dataset.order = i;
+    texts.set(row, fold(row.dataset.text));
+  });
   var params = new URLSearchParams(window.location.search);
   names.forEach(function (name) {
     var value = params.get(name);
