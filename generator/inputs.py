@@ -331,6 +331,11 @@ class TrackedHistory:
         self._reads.add(("history", kind, record_id))
         return self._history.of(kind, record_id)
 
+    def last_change(self, kind: str, record_id: str, record: Any) -> Any:
+        """The commit that last changed the record, or None (`History.last_change`)."""
+        self._reads.add(("history", kind, record_id))  # the record itself is read by the caller
+        return self._history.last_change(kind, record_id, record)
+
     def by_date(self, limit: int | None = None) -> list[Any]:
         self._reads.add(("history",))
         return self._history.by_date(limit)

@@ -295,6 +295,15 @@ _code(
     "and application that hold).",
 )
 _code(
+    "retired-field",
+    W,
+    "Field no longer used",
+    "het veld '{field}' wordt niet meer gebruikt en is genegeerd",
+    "the field '{field}' is no longer used and was ignored",
+    "{advice_nl}",
+    "{advice_en}",
+)
+_code(
     "wrong-type",
     E,
     "Wrong kind of value",

@@ -98,7 +98,6 @@ MINIMAL: dict[str, str] = {
         certainty: planned
         status: planned
         contact: {email: inkoop@example.org}
-        last_updated: 2026-11-01
         example: true
         """,
     "route-maps/gww.yaml": """\

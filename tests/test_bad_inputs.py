@@ -257,10 +257,10 @@ CASES = [
     ),
     Case(
         "impossible-date",
-        TENDER,
-        tender("last_updated: 2026-11-01", "last_updated: 2026-13-01  # <--"),
+        CATEGORY,
+        base(CATEGORY, "last_reviewed: 2026-06-01", "last_reviewed: 2026-13-01  # <--"),
         "invalid-date",
-        "last_updated",
+        "last_reviewed",
     ),
     Case(
         "bad-quarter",

@@ -22,6 +22,7 @@ from generator.crossref import build_crossref
 from generator.export import ocds
 from generator.export.calendar_table import COLUMNS, calendar_sheet
 from generator.export.downloads import Download, build_downloads, extension_url
+from generator.history.git import History
 from generator.source.layout import KINDS
 from generator.validate import validate_data
 
@@ -47,7 +48,7 @@ def _config() -> ocds.OcdsConfig:
 
 @pytest.fixture(scope="module")
 def downloads(example_data) -> dict[str, Download]:
-    files = build_downloads(example_data, build_crossref(example_data), SITE_URL, _config())
+    files = build_downloads(example_data, build_crossref(example_data), SITE_URL, _config(), TODAY)
     return {download.path: download for download in files}
 
 
@@ -133,7 +134,8 @@ def formula_data(data_dir_factory):
 
 def test_formula_injection_fixture_comes_out_neutralised(formula_data) -> None:
     ref = build_crossref(formula_data)
-    sheet = calendar_sheet(formula_data, ref.tenders, SITE_URL, "Kalender")
+    no_history = History(available=False, reason="no-git")
+    sheet = calendar_sheet(formula_data, ref.tenders, SITE_URL, "Kalender", no_history)
     assert ref.tenders[0].title.nl == FORMULAS[0], "validation let the formula through"
     cells = [cell for row in _csv_rows(to_csv(sheet)) for cell in row]
     for payload in (FORMULAS[0], FORMULAS[1], FORMULAS[3]):
@@ -173,7 +175,7 @@ def test_a_cell_of_the_wrong_type_is_refused() -> None:
 
 
 def test_downloads_are_the_same_bytes_every_build(example_data, downloads) -> None:
-    again = build_downloads(example_data, build_crossref(example_data), SITE_URL, _config())
+    again = build_downloads(example_data, build_crossref(example_data), SITE_URL, _config(), TODAY)
     assert {d.path: d.content for d in again} == {p: d.content for p, d in downloads.items()}
 
 

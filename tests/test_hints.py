@@ -221,6 +221,13 @@ HINTS = [
         also=(("themes.yaml", text("themes.yaml") + theme_record("social-return")),),
     ),
     Hint(
+        "remove-retired-field",
+        TENDER,
+        text(TENDER) + "last_updated: 2026-11-01\n",
+        "retired-field",
+        drop_line,
+    ),
+    Hint(
         "bool-word",
         TENDER,
         edit(TENDER, "above_eu_threshold: false", "above_eu_threshold: nee"),
@@ -280,8 +287,8 @@ HINTS = [
     ),
     Hint(
         "existing-date",
-        TENDER,
-        edit(TENDER, "last_updated: 2026-11-01", "last_updated: 2026-02-30"),
+        CATEGORY,
+        edit(CATEGORY, "last_reviewed: 2026-06-01", "last_reviewed: 2026-02-30"),
         "invalid-date",
         lambda bad, p: bad.replace("2026-02-30", "2026-03-31"),
     ),

@@ -1,10 +1,16 @@
 """Change history: a scratch Git repository with three editorial commits (a tender's quarter
 moved, its value raised, another tender withdrawn). `mvi-site diff` reports exactly those three
 changes, and the built site's change page, the tender's history and the Atom feed of changes show
-them. A shallow clone builds, with a notice instead of a history."""
+them. Every "last changed" (the tender page, the calendar's sort, the Atom feeds, the .ics
+events, the OCDS release and the calendar download) is the date of the commit that last changed
+that tender, and each tender has a feed of its own changes. A shallow clone builds, with a
+notice instead of a history and "not known" instead of a date."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
 import json
 import os
 import re
@@ -13,9 +19,18 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import build_into
+from conftest import TODAY, build_into
+from icalendar import Calendar
 
-from generator.base.urls import feed_url, record_url, section_url
+from generator.base.urls import (
+    download_url,
+    feed_url,
+    record_url,
+    section_url,
+    tender_feed_url,
+    tender_ics_url,
+)
+from generator.export.ocds import OCDS_PATH
 from generator.history.git import read_history
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +48,6 @@ expected_publication: 2028-Q1
 certainty: indicative
 status: planned
 contact: {email: inkoop@example.org}
-last_updated: 2026-11-01
 example: true
 """
 
@@ -96,9 +110,6 @@ def repo(data_dir_factory) -> Path:
     ]
     for path, old, new, message, date in steps:
         _edit(path, old, new)
-        path.write_text(
-            re.sub(r"last_updated: \S+", f"last_updated: {date[:10]}", path.read_text())
-        )
         _git(root, "commit", "-qam", message, date=date)
     return root
 
@@ -117,9 +128,7 @@ def test_diff_reports_exactly_the_three_changes(repo: Path, run) -> None:
             "Ingetrokken: Opgenomen in een ander contract.",
         ]
     )
-    fields = sorted(
-        f["field"] for c in changes for f in c["changes"] if f["field"] != "last_updated"
-    )
+    fields = sorted(f["field"] for c in changes for f in c["changes"])
     assert fields == ["estimated_value", "expected_publication", "status", "withdrawal_reason"]
 
 
@@ -220,3 +229,150 @@ def test_a_version_with_a_reading_error_has_no_records() -> None:
     assert set(_records(kind, path, good.encode())) == {TENDER}
     twice = good.replace("status: planned", "status: planned\nstatus: withdrawn")
     assert _records(kind, path, twice.encode()) == {}
+
+
+# --- Every "last changed" is the date of a commit ------------------------------------------------
+
+MOVED, RAISED, WITHDRAWN = (
+    "2026-10-12T09:00:00+02:00",
+    "2026-10-20T09:00:00+02:00",
+    "2026-11-02T09:00:00+01:00",
+)
+
+
+def _last_changed(site: Path, tender_id: str, lang: str = "nl") -> str:
+    """What the tender's page says after "Laatst gewijzigd" / "Last changed"."""
+    page = _page(site, record_url("tender", tender_id, lang))
+    label = "Laatst gewijzigd" if lang == "nl" else "Last changed"
+    match = re.search(rf"<dt>{label}</dt><dd>(.*?)</dd>", page)
+    assert match, page
+    return match[1]
+
+
+def _sha_of(repo: Path, tender_id: str) -> str:
+    return _git(repo, "log", "-1", "--format=%H", "--", f"data/tenders/{tender_id}.yaml")
+
+
+def test_a_tender_page_says_when_the_tender_last_changed(history_site: Path) -> None:
+    assert (
+        _last_changed(history_site, TENDER) == '<time datetime="2026-10-20">20 oktober 2026</time>'
+    )
+    assert _last_changed(history_site, OTHER, "en") == (
+        '<time datetime="2026-11-02">2 November 2026</time>'
+    )
+    calendar = _page(history_site, section_url("calendar", "nl"))
+    row = calendar[calendar.index(f'data-tender="{TENDER}"') :]
+    assert f'data-updated="{RAISED}"' in row[: row.index(">")], "the calendar sorts by it"
+
+
+def test_the_feeds_are_dated_by_the_commits(history_site: Path) -> None:
+    feed = feedparser.parse((history_site / feed_url("all", None, "nl", "atom")).read_bytes())
+    assert feed.feed.updated == WITHDRAWN
+    assert [(e.link.rstrip("/").rsplit("/", 1)[-1], e.updated) for e in feed.entries] == [
+        (OTHER, WITHDRAWN),
+        (TENDER, RAISED),
+    ]
+    ics = Calendar.from_ical((history_site / tender_ics_url(TENDER, "nl")).read_bytes())
+    for event in ics.walk("VEVENT"):
+        moment = dt.datetime.fromisoformat(RAISED)
+        assert event.decoded("LAST-MODIFIED") == moment == event.decoded("DTSTAMP")
+
+
+def test_ocds_and_the_calendar_download_are_dated_by_the_commits(
+    history_site: Path, repo: Path
+) -> None:
+    package = json.loads((history_site / OCDS_PATH).read_text())
+    [release] = [r for r in package["releases"] if r["ocid"].endswith(TENDER)]
+    assert release["date"] == RAISED
+    assert release["id"].endswith("-" + _sha_of(repo, TENDER)[:12])
+    assert package["publishedDate"] == WITHDRAWN
+    rows = csv.DictReader(
+        io.StringIO((history_site / download_url("all", None, "csv")).read_text())
+    )
+    assert {row["Kenmerk"]: row["Laatst gewijzigd"] for row in rows} == {
+        TENDER: "2026-10-20",
+        OTHER: "2026-11-02",
+    }
+
+
+def test_each_tender_has_a_feed_of_its_own_changes(history_site: Path) -> None:
+    page = _page(history_site, record_url("tender", TENDER, "nl"))
+    assert 'href="./wijzigingen.atom" type="application/atom+xml">Volg deze aanbesteding' in page
+    path = history_site / tender_feed_url(TENDER, "en")
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo
+    assert feed.feed.updated == RAISED
+    assert feed.feed.link.endswith(record_url("tender", TENDER, "en"))
+    assert [(e.title.split(": ", 1)[1], e.updated) for e in feed.entries] == [
+        ("Estimated value (excl. VAT) raised to €2–3m (was €1–2m)", RAISED),
+        ("Expected publication moved from Q2 2027 to Q4 2027", MOVED),
+        ("Added", "2026-10-01T10:00:00+02:00"),
+    ]
+    assert all(TENDER in e.link for e in feed.entries)
+
+
+def test_without_history_a_date_of_change_is_not_known(repo: Path, tmp_path, chart_cache) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
+    site = _build(clone / "data", tmp_path / "site", chart_cache)
+    assert _last_changed(site, TENDER) == "niet bekend"
+    assert _last_changed(site, TENDER, "en") == "not known"
+    assert "Volg deze aanbesteding" not in _page(site, record_url("tender", TENDER, "nl"))
+    assert not (site / tender_feed_url(TENDER, "nl")).exists()
+    # The feeds and OCDS date every entry by the build's day: never before the change.
+    build_day = f"{TODAY}T00:00:00+01:00"
+    feed = feedparser.parse((site / feed_url("all", None, "nl", "atom")).read_bytes())
+    assert {e.updated for e in feed.entries} == {build_day} == {feed.feed.updated}
+    package = json.loads((site / OCDS_PATH).read_text())
+    assert {r["date"] for r in package["releases"]} == {build_day} == {package["publishedDate"]}
+    ics = Calendar.from_ical((site / tender_ics_url(TENDER, "nl")).read_bytes())
+    assert all("LAST-MODIFIED" not in event for event in ics.walk("VEVENT"))
+
+
+def test_a_new_commit_redates_an_incremental_build_as_a_fresh_one(
+    repo: Path, tmp_path, chart_cache
+) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", f"file://{repo}", str(clone)], check=True)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_into(site, clone / "data", cache)
+    tender = clone / "data" / "tenders" / f"{TENDER}.yaml"
+    _edit(tender, "certainty: planned", "certainty: confirmed")
+    build_into(site, clone / "data", cache)
+    assert _last_changed(site, TENDER) == "niet bekend", "a change not yet committed has no date"
+    _git(clone, "commit", "-qam", "Zonnepanelen bevestigd", date="2026-11-20T15:00:00+01:00")
+    build_into(site, clone / "data", cache)
+    assert _last_changed(site, TENDER) == '<time datetime="2026-11-20">20 november 2026</time>'
+    entries = feedparser.parse((site / feed_url("all", None, "nl", "atom")).read_bytes()).entries
+    assert entries[0].link.endswith(record_url("tender", TENDER, "nl"))
+    assert entries[0].updated == "2026-11-20T15:00:00+01:00"
+    fresh = build_into(tmp_path / "fresh", clone / "data", tmp_path / "fresh-cache")
+    ours, theirs = _tree(site), _tree(fresh)
+    assert sorted(ours) == sorted(theirs)
+    assert [path for path in ours if ours[path] != theirs[path]] == []
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_no_date_in_the_example_site_precedes_the_records_first_commit(built_site: Path) -> None:
+    """The example data once typed dates weeks before their records' first commit."""
+    history = read_history(ROOT / "data")
+    package = json.loads((built_site / OCDS_PATH).read_text())
+    released = {r["ocid"].split("-", 2)[2]: r["date"] for r in package["releases"]}
+    feed = feedparser.parse((built_site / feed_url("all", None, "nl", "atom")).read_bytes())
+    updated = {e.link.rstrip("/").rsplit("/", 1)[-1]: e.updated for e in feed.entries}
+    assert released and set(updated) == set(released)
+    for tender_id, date in released.items():
+        shown = _last_changed(built_site, tender_id)
+        if not history.available:
+            assert shown == "niet bekend"
+            continue
+        first = history.of("tender", tender_id)[-1].commit.moment
+        assert dt.datetime.fromisoformat(date) >= first, tender_id
+        assert dt.datetime.fromisoformat(updated[tender_id]) >= first, tender_id
+        day = re.search(r'datetime="([^"]+)"', shown)
+        assert day and dt.date.fromisoformat(day[1]) >= first.date(), (tender_id, shown)

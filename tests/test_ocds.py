@@ -26,7 +26,16 @@ from referencing.jsonschema import DRAFT4
 
 from generator.crossref import build_crossref
 from generator.export import ocds
-from generator.export.ocds import OcdsConfig, dumps, release, release_package, timestamp
+from generator.export.ocds import (
+    Dated,
+    OcdsConfig,
+    dumps,
+    release,
+    release_package,
+    timestamp,
+)
+from generator.history.diff import RecordChange
+from generator.history.git import Commit, Event, History
 from generator.models.common import PlannedDate
 from generator.models.tender import Duration, Kind, Lot, Procedure, ValueRange
 
@@ -42,6 +51,9 @@ CONFIG = OcdsConfig(
     extension_url=f"{SITE_URL}open-data/ocds/extension/extension.json",
 )
 TENDERNED = "https://www.tenderned.nl/aankondigingen/overzicht/123456"
+TODAY = dt.date(2026, 11, 23)  # the build's day: what a release without a commit is dated by
+NO_HISTORY = History(available=False, reason="no-git")
+UNDATED = Dated(TODAY)
 
 # --- Schemas, offline ------------------------------------------------------------------------
 
@@ -217,7 +229,7 @@ def data(example_data):
 
 @pytest.fixture(scope="module")
 def package(data) -> dict[str, Any]:
-    return release_package(data, build_crossref(data), CONFIG)
+    return release_package(data, build_crossref(data), CONFIG, NO_HISTORY, TODAY)
 
 
 def _tender(data, tender_id: str | None = None, **where: Any):
@@ -348,16 +360,70 @@ def test_one_release_per_tender_with_the_configured_prefix(package, data):
     assert len({r["id"] for r in releases}) == len(releases)
     assert package["uri"] == SITE_URL + ocds.OCDS_PATH
     assert package["extensions"][-1] == CONFIG.extension_url
-    newest = max(tender.last_updated for tender in data.tenders.values())
-    assert package["publishedDate"] == timestamp(newest)
+    # Without history every release is dated by the build's day, and so is the package.
+    assert {r["date"] for r in releases} == {timestamp(TODAY)}
+    assert package["publishedDate"] == timestamp(TODAY)
+
+
+def _history(*commits: tuple[str, str, list[Any]]) -> History:
+    """A history of commits (sha, moment, tenders as committed), newest first."""
+    events = [
+        Event(
+            Commit(sha, dt.datetime.fromisoformat(moment), "edit"),
+            RecordChange("tender", tender.id, "changed", tender, tender),
+        )
+        for sha, moment, tenders in commits
+        for tender in tenders
+    ]
+    return History(available=True, events=events)
+
+
+def test_with_history_a_release_is_dated_by_the_commit_that_last_changed_it(data):
+    ref = build_crossref(data)
+    first, *others = ref.tenders
+    history = _history(
+        ("b" * 40, "2026-11-20T14:30:00+01:00", [first]),
+        ("a" * 40, "2026-10-01T10:00:00+02:00", [first, *others]),
+    )
+    package = release_package(data, ref, CONFIG, history, TODAY)
+    assert schema_errors(package) == []
+    newest = _release_of(package, first.id)
+    assert (newest["id"], newest["date"]) == (
+        f"ocds-a1b2c3-{first.id}-bbbbbbbbbbbb",
+        "2026-11-20T14:30:00+01:00",
+    )
+    assert {r["date"] for r in package["releases"] if r is not newest} == {
+        "2026-10-01T10:00:00+02:00"
+    }
+    assert package["publishedDate"] == "2026-11-20T14:30:00+01:00"
+
+
+def test_a_change_not_yet_committed_is_dated_by_the_build(data):
+    ref = build_crossref(data)
+    tender = ref.tenders[0]
+    edited = tender.model_copy(update={"status": "withdrawn"})
+    history = _history(("a" * 40, "2026-10-01T10:00:00+02:00", [tender]))
+    assert (
+        release(
+            tender, data, CONFIG, Dated(TODAY, history.last_change("tender", tender.id, tender))
+        )["date"]
+        == "2026-10-01T10:00:00+02:00"
+    )
+    assert history.last_change("tender", tender.id, edited) is None
 
 
 def test_an_edit_gives_a_new_release_id(data):
     tender = _tender(data, status="planned")
-    edited = tender.model_copy(update={"last_updated": tender.last_updated + dt.timedelta(1)})
-    before, after = release(tender, data, CONFIG), release(edited, data, CONFIG)
+    edited = tender.model_copy(update={"title": tender.title.model_copy(update={"nl": "Anders"})})
+    # Without history: another content on the same build day is another release.
+    before, after = release(tender, data, CONFIG, UNDATED), release(edited, data, CONFIG, UNDATED)
     assert before["ocid"] == after["ocid"]
     assert before["id"] != after["id"]
+    # With history: each commit that changes the tender is a new release.
+    one = Commit("1" * 40, dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC), "x")
+    two = Commit("2" * 40, dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC), "y")
+    dated = [release(tender, data, CONFIG, Dated(TODAY, commit))["id"] for commit in (one, two)]
+    assert dated[0] != dated[1]
 
 
 @pytest.mark.parametrize(
@@ -402,12 +468,12 @@ def test_a_market_consultation_is_an_engagement_milestone(package, data):
         "month",
     )
     withdrawn = tender.model_copy(update={"status": "withdrawn"})
-    [milestone] = release(withdrawn, data, CONFIG)["planning"]["milestones"]
+    [milestone] = release(withdrawn, data, CONFIG, UNDATED)["planning"]["milestones"]
     assert "status" not in milestone  # not scheduled any more, and not known to be met
 
 
 def test_the_same_data_give_the_same_bytes(package, data):
-    again = release_package(data, build_crossref(data), CONFIG)
+    again = release_package(data, build_crossref(data), CONFIG, NO_HISTORY, TODAY)
     assert again == package
     assert dumps(again) == dumps(package)
     text = dumps(package).decode("utf-8")
@@ -420,7 +486,7 @@ def test_example_tenders_are_marked(package, data):
         assert item["tender"]["isExample"] is data.tenders[item["tender"]["id"]].example
     assert any(tender.example for tender in data.tenders.values())
     real = _tender(data, status="planned").model_copy(update={"example": False})
-    assert release(real, data, CONFIG)["tender"]["isExample"] is False
+    assert release(real, data, CONFIG, UNDATED)["tender"]["isExample"] is False
 
 
 # --- Variants the example data lack ----------------------------------------------------------
@@ -430,7 +496,7 @@ def test_example_tenders_are_marked(package, data):
 def test_a_published_tender_links_tenderned(package, data, status: str, code: str):
     tender = _tender(data, status="planned")
     variant = tender.model_copy(update={"status": status, "tenderned_url": TENDERNED})
-    item = release(variant, data, CONFIG)
+    item = release(variant, data, CONFIG, UNDATED)
     assert item["tag"] == ["tender"]
     assert item["tender"]["status"] == code
     assert "communication" not in item["tender"]
@@ -448,7 +514,7 @@ def test_contract_period_counts_months_from_the_start(data):
             "duration": Duration(months=48, extension_months=24),
         }
     )
-    assert release(tender, data, CONFIG)["tender"]["contractPeriod"] == {
+    assert release(tender, data, CONFIG, UNDATED)["tender"]["contractPeriod"] == {
         "startDate": "2027-10-01T00:00:00+02:00",
         "startDatePrecision": "quarter",
         "endDate": "2031-10-01T00:00:00+02:00",
@@ -468,7 +534,7 @@ def test_lots_values_and_cpv_codes(package, data):
             ],
         }
     )
-    item = release(tender, data, CONFIG)
+    item = release(tender, data, CONFIG, UNDATED)
     body = item["tender"]
     assert [i["classification"] for i in body["items"]] == [
         {"scheme": "CPV", "id": "45233140"},
@@ -486,7 +552,7 @@ def test_a_point_estimate_has_no_range(data):
     tender = _tender(data, status="planned").model_copy(
         update={"estimated_value": ValueRange(min=500_000, max=500_000)}
     )
-    body = release(tender, data, CONFIG)["tender"]
+    body = release(tender, data, CONFIG, UNDATED)["tender"]
     assert "minValue" not in body
     assert body["value"] == {"amount": 500_000, "currency": "EUR"}
 
@@ -497,7 +563,7 @@ def test_a_point_estimate_has_no_range(data):
 )
 def test_procedure_maps_to_method_with_the_dutch_name(data, procedure: str, method: str):
     tender = _tender(data, status="planned").model_copy(update={"procedure": procedure})
-    body = release(tender, data, CONFIG)["tender"]
+    body = release(tender, data, CONFIG, UNDATED)["tender"]
     assert body["procurementMethod"] == method
     assert body["procurementMethodDetails"][0].isupper()
 
@@ -523,7 +589,7 @@ def test_social_return_is_its_theme_and_nothing_else(data):
     assert tender.social_return == ("social-return" in tender.themes)
     plain = tender.model_copy(update={"themes": {}})
     assert plain.social_return is False and plain.international_social_conditions is False
-    body = release(plain, data, CONFIG)["tender"]
+    body = release(plain, data, CONFIG, UNDATED)["tender"]
     assert body["hasSustainability"] is False
     assert "sustainability" not in body
 

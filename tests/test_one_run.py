@@ -41,7 +41,6 @@ certainty: planned
 status: planned
 status: published
 contact: {email: inkoop@example.org}
-last_updated: 2026-11-01
 example: true
 """
 EXPECTED = {

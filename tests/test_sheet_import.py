@@ -28,6 +28,7 @@ from generator.export import ocds
 from generator.export.calendar_table import COLUMNS, calendar_sheet
 from generator.export.calendar_template import template_xlsx
 from generator.export.downloads import TEMPLATE_PATH, build_downloads, extension_url
+from generator.history.git import History
 from generator.source.yamlsource import read_yaml
 from generator.validate import validate_data
 
@@ -35,13 +36,14 @@ SITE_URL = "https://inkopen-met-impact.example.org/"
 DAY = dt.date.fromisoformat(TODAY)
 SHEET = "Aanbestedingskalender"
 TENDER = "ienw-2027-zero-emissie-dienstautos"
+NO_HISTORY = History(available=False, reason="no-git")
 
 
 def export(data_dir: Path) -> bytes:
     """The calendar XLSX as the site publishes it, made from `data_dir`."""
     data, report = validate_data(data_dir, DAY)
     assert report.ok(), report.errors
-    sheet = calendar_sheet(data, build_crossref(data).tenders, SITE_URL, SHEET)
+    sheet = calendar_sheet(data, build_crossref(data).tenders, SITE_URL, SHEET, NO_HISTORY)
     return to_xlsx(sheet, "Toelichting", ("Kolom", "Type", "Betekenis"))
 
 
@@ -129,7 +131,6 @@ def test_every_column_that_carries_data_reaches_its_field(example, calendar) -> 
         "Contactpersoon": "Team Wagenpark",
         "Contact e-mail": "wagenpark@example.org",
         "Contact telefoon": "'+31 70 123 4567",  # as the export neutralises it
-        "Laatst gewijzigd": dt.datetime(2026, 11, 30),
     }
     readers = {c.header for c in IMPORT_COLUMNS if c.read} - {"Aantal percelen", "Omschrijving"}
     assert readers == set(changes), "every column that carries record data is changed here"
@@ -154,7 +155,7 @@ def test_every_column_that_carries_data_reaches_its_field(example, calendar) -> 
 
 def test_a_derived_column_is_not_read(example, calendar) -> None:
     derived = [c.header for c in IMPORT_COLUMNS if not c.read and c.header != "Kenmerk"]
-    assert "Webpagina" in derived and "Einde opdracht" in derived
+    assert {"Webpagina", "Einde opdracht", "Laatst gewijzigd"} <= set(derived)
     assert "Social return" in derived, "a theme, read from the themes column"
     changes = {(TENDER, header): "iets anders" for header in derived}
     result = import_sheet(edited(calendar, changes, Path("p.xlsx")), example, DAY)
@@ -288,7 +289,6 @@ def test_an_updated_file_keeps_its_comments_and_field_order(example) -> None:
         status: planned
         contact:
           email: inkoop@example.org
-        last_updated: 2026-11-01
         example: true
         # The last word, kept.
         """
@@ -311,7 +311,7 @@ def test_an_updated_file_keeps_its_comments_and_field_order(example) -> None:
     assert "  max: 3000000\n" in after and "min: 1000000  # a round figure\n" in after
     assert "sme_suitable: true\n" in after
     assert "contact:\n  email: inkoop@example.org\n  phone: 070-1234567\n" in after
-    assert "last_updated: 2026-11-23\n" in after, "a changed record is dated today"
+    assert "last_updated" not in after and "2026-11-23" not in after, "Git dates the change"
     keys = list(yaml.safe_load(after))
     assert [k for k in yaml.safe_load(original) if k in keys] == [
         k for k in keys if k != "sme_suitable"
@@ -368,11 +368,10 @@ def test_a_filled_in_template_writes_a_new_file_that_validates(example) -> None:
     record = yaml.safe_load(text)
     assert list(record) == [
         "title", "description", "buyer", "cpv", "kind", "above_eu_threshold",
-        "expected_publication", "certainty", "status", "contact", "last_updated",
+        "expected_publication", "certainty", "status", "contact",
     ]  # fmt: skip
     assert record["description"]["nl"] == "Planten voor de kantoren.\n\nOok onderhoud."
     assert record["contact"]["phone"] == "+31 70 000 0000"
-    assert record["last_updated"] == DAY
     row = row_of(export(example), new_id)
     assert (row["Titel"], row["Status"], row["Verwachte publicatie"]) == (
         "Kantoorplanten",
@@ -424,7 +423,7 @@ def test_new_text_is_quoted_where_the_site_would_read_it_otherwise(value: str, t
 def test_the_template_is_a_download_with_the_calendar_headers_and_no_rows(example) -> None:
     data, _ = validate_data(example, DAY)
     config = ocds.OcdsConfig("ocds-mvi000", "Inkopen met Impact", SITE_URL, extension_url(SITE_URL))
-    files = {d.path: d for d in build_downloads(data, build_crossref(data), SITE_URL, config)}
+    files = {d.path: d for d in build_downloads(data, build_crossref(data), SITE_URL, config, DAY)}
     template = values(files[TEMPLATE_PATH].content)
     assert files[TEMPLATE_PATH].group == "template" and files[TEMPLATE_PATH].format == "XLSX"
     assert list(template) == [SHEET, "Toelichting"]

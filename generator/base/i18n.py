@@ -155,6 +155,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tender.withdrawn": ("Reden van intrekking", "Reason for withdrawal"),
     "tender.tenderned": ("Bekijk de aankondiging op TenderNed", "See the notice on TenderNed"),
     "tender.last-updated": ("Laatst gewijzigd", "Last changed"),
+    "tender.last-updated.unknown": ("niet bekend", "not known"),
     "tender.related-cases": ("Verwante praktijkvoorbeelden", "Related cases"),
     "tender.facts": ("Kerngegevens", "Key facts"),
     "tender.description": ("Omschrijving", "Description"),
@@ -337,6 +338,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "feed.ics": ("Agenda (.ics)", "Calendar (.ics)"),
     "feed.atom": ("Nieuws-feed (Atom)", "News feed (Atom)"),
     "feed.add-tender": ("Zet in mijn agenda (.ics)", "Add to my calendar (.ics)"),
+    "feed.follow-tender": ("Volg deze aanbesteding (Atom)", "Follow this tender (Atom)"),
     # --- Open data ----------------------------------------------------------------------------
     "data.lead": (
         "Alle gegevens van deze site zijn vrij te gebruiken, zonder account en zonder "

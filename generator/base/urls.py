@@ -74,6 +74,7 @@ FEED_SCOPES: dict[str, dict[Lang, str]] = {
     "changes-category": {"nl": "wijzigingen-categorie", "en": "changes-category"},
 }
 TENDER_ICS: dict[Lang, str] = {"nl": "agenda.ics", "en": "calendar.ics"}
+TENDER_FEED: dict[Lang, str] = {"nl": "wijzigingen.atom", "en": "changes.atom"}
 
 # Open data: one folder shared by both languages (Dutch headers; the page explains them).
 OPEN_DATA = "open-data"
@@ -116,6 +117,11 @@ def feed_url(scope: str, record_id: str | None, lang: Lang, ext: str) -> str:
 def tender_ics_url(tender_id: str, lang: Lang) -> str:
     """The .ics file of one tender, next to its page."""
     return record_url("tender", tender_id, lang) + TENDER_ICS[lang]
+
+
+def tender_feed_url(tender_id: str, lang: Lang) -> str:
+    """The Atom feed of one tender's changes, next to its page."""
+    return record_url("tender", tender_id, lang) + TENDER_FEED[lang]
 
 
 def src_uri(url: str) -> str:
@@ -177,6 +183,9 @@ class Links:
 
     def tender_ics(self, tender_id: str) -> str:
         return self.asset(tender_ics_url(tender_id, self.lang))
+
+    def tender_feed(self, tender_id: str) -> str:
+        return self.asset(tender_feed_url(tender_id, self.lang))
 
     def asset(self, path: str) -> str:
         folder = posixpath.dirname(path)

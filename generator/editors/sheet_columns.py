@@ -269,13 +269,6 @@ def _start(cell: Cell, row: RowEdit, column: ImportColumn) -> None:
         row.editor.set(column.path, value)
 
 
-def _day(cell: Cell, row: RowEdit, column: ImportColumn) -> None:
-    """A date; an empty cell keeps what the file has (the import dates a changed record)."""
-    value = _date_value(cell, row, column)
-    if value not in (None, _BAD):
-        row.editor.set(column.path, value)
-
-
 def _cpv(cell: Cell, row: RowEdit, column: ImportColumn) -> None:
     codes = [code.strip() for code in re.split(r"[;,\n]", cell_text(cell) or "")]
     row.editor.set(column.path, [code for code in codes if code])
@@ -385,7 +378,7 @@ IMPORT_COLUMNS: tuple[ImportColumn, ...] = (
     ImportColumn("Contactpersoon", "contact.name", _plain),
     ImportColumn("Contact e-mail", "contact.email", _plain),
     ImportColumn("Contact telefoon", "contact.phone", _plain),
-    ImportColumn("Laatst gewijzigd", "last_updated", _day),
+    ImportColumn("Laatst gewijzigd"),  # the date of the commit, from Git
     ImportColumn("Webpagina"),
     ImportColumn(DESCRIPTION, "description", _localized),
 )

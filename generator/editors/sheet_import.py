@@ -238,17 +238,12 @@ def _plan_row(
             source, cells[ID_HEADER], "record-not-updatable", ID_HEADER, value=shown, detail=detail
         )
     edit = RowEdit(source, yaml_edit.Editor(doc, ORDERS), themes)
-    dated = edit.editor.get(("last_updated",))
     for header, cell in cells.items():
         column: ImportColumn = BY_HEADER[header]
         if column.read:
             column.read(cell, edit, column)
     prune(edit.editor)
-    after = yaml_edit.dump(doc)
-    now = edit.editor.get(("last_updated",))
-    if after != before and ((now is None and dated is None) or yaml_edit.same(now, dated)):
-        edit.editor.set(("last_updated",), today)  # a changed record is dated, unless the row was
-        after = yaml_edit.dump(doc)
+    after = yaml_edit.dump(doc)  # not dated: the commit that takes it in is its date
     return RowPlan(record_id, row, cells, path, before, after), edit.problems
 
 

@@ -146,7 +146,6 @@ def _tender(rng: random.Random, ids: dict[str, list[str]]) -> str:
         f"certainty: {rng.choice(('indicative', 'planned', 'confirmed'))}",
         "status: planned",
         "contact: {email: inkoop@example.org}",
-        f"last_updated: 2026-{rng.randint(9, 11):02d}-{rng.randint(1, 20):02d}",
         "example: true",
     ]
     return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from generator.base.i18n import Lang, label
@@ -19,6 +19,9 @@ from generator.base.tables import CellKind, Sheet, SheetColumn
 from generator.base.urls import record_url
 from generator.models import Tender
 from generator.models.common import add_months
+
+if TYPE_CHECKING:
+    from generator.history.git import History
 from generator.source.dataset import DataSet
 
 _Value = Callable[[Tender, "_Context"], Any]
@@ -32,6 +35,7 @@ class _Context:
     names: dict[str, dict[str, str]]  # kind → id → Dutch name
     themes: dict[str, str]  # theme id → Dutch name
     theme_order: Callable[[str], tuple[int, str]]
+    changed: dict[str, dt.date]  # tender id → the date of the commit that last changed it
 
 
 @dataclass(frozen=True)
@@ -385,8 +389,14 @@ COLUMNS: tuple[CalendarColumn, ...] = (
     CalendarColumn(
         "Laatst gewijzigd",
         "date",
-        ("Datum van de laatste wijziging van dit record.", "Date this record last changed."),
-        _value("last_updated"),
+        (
+            "Datum van de Git-commit die dit record het laatst wijzigde; leeg als die niet bekend "
+            "is (een build zonder Git-geschiedenis).",
+            "Date of the Git commit that last changed this record; empty when that is not known "
+            "(a build without Git history).",
+        ),
+        lambda tender, ctx: ctx.changed.get(tender.id),
+        derived=True,
     ),
     CalendarColumn(
         "Webpagina",
@@ -398,14 +408,20 @@ COLUMNS: tuple[CalendarColumn, ...] = (
 )
 
 
-def calendar_sheet(data: DataSet, tenders: Sequence[Tender], site_url: str, name: str) -> Sheet:
+def calendar_sheet(
+    data: DataSet, tenders: Sequence[Tender], site_url: str, name: str, history: History
+) -> Sheet:
     """The tenders, in the order given (calendar order), as a typed table."""
     names = {
         kind: {record_id: record.name.nl for record_id, record in data.records(kind).items()}
         for kind in ("organisation", "category-plan")
     }
     themes = {theme_id: theme.name.nl for theme_id, theme in data.themes.items()}
-    ctx = _Context(site_url, names, themes, data.theme_order())
+    changed = {}
+    for tender in tenders:
+        if commit := history.last_change("tender", tender.id, tender):
+            changed[tender.id] = commit.date
+    ctx = _Context(site_url, names, themes, data.theme_order(), changed)
     columns = [SheetColumn(c.header, c.kind, c.description("nl")) for c in COLUMNS]
     rows = [[column.value(tender, ctx) for column in COLUMNS] for tender in tenders]
     return Sheet(name, columns, rows)

@@ -7,11 +7,12 @@ Dutch, and the Open data page explains them in Dutch and English. Each file is m
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, cast
+from typing import cast
 from urllib.parse import urljoin
 
 from generator.base.tables import to_csv, to_xlsx
@@ -20,6 +21,7 @@ from generator.crossref import CrossRef
 from generator.export import ocds, records_json
 from generator.export.calendar_table import calendar_sheet
 from generator.export.calendar_template import template_xlsx
+from generator.history.git import History
 from generator.inputs import Inputs, Reads, World
 from generator.source.dataset import DataSet
 from generator.source.layout import KINDS, Kind
@@ -106,12 +108,18 @@ def plan_downloads(
 
 
 def build_downloads(
-    data: DataSet, ref: CrossRef, site_url: str, ocds_config: ocds.OcdsConfig
+    data: DataSet,
+    ref: CrossRef,
+    site_url: str,
+    ocds_config: ocds.OcdsConfig,
+    today: dt.date,
+    history: History | None = None,
 ) -> list[Download]:
-    """Every file made at once (for tests and tools; a build makes them through its memo)."""
-    from generator.history.git import History
+    """Every file made at once (for tests and tools; a build makes them through its memo).
 
-    world = World(data.frozen(), ref, History(available=False, reason="no-git"), _NO_DAY)
+    `today` dates what has no commit to be dated by (see `ocds.Dated`)."""
+    history = history if history is not None else History(available=False, reason="no-git")
+    world = World(data.frozen(), ref, history, today)
     return [
         Download.made(plan, plan.produce(Inputs(world, Reads())))
         for plan in plan_downloads(data, ref, site_url, ocds_config)
@@ -139,7 +147,8 @@ class _Sheet:
         else:
             tenders, name = ref.tenders_by_category[self.subject], f"Categorie {self.subject}"
         # The views of the data and cross references (each lookup noted) have the same names.
-        sheet = calendar_sheet(cast(DataSet, inputs.data), tenders, self.site_url, name)
+        data, history = cast(DataSet, inputs.data), cast(History, inputs.history)
+        sheet = calendar_sheet(data, tenders, self.site_url, name, history)
         return to_xlsx(sheet, *_NOTES) if self.xlsx else to_csv(sheet)
 
 
@@ -166,7 +175,8 @@ class _Package:
 
     def __call__(self, inputs: Inputs) -> bytes:
         data, ref = cast(DataSet, inputs.data), cast(CrossRef, inputs.ref)  # views, same names
-        return ocds.dumps(ocds.release_package(data, ref, self.config))
+        history = cast(History, inputs.history)
+        return ocds.dumps(ocds.release_package(data, ref, self.config, history, inputs.today))
 
 
 def _fixed(content: bytes) -> Produce:
@@ -187,9 +197,6 @@ def _sheet_files(scope: str, subject: str | None, count: int, site_url: str) -> 
         )
         for ext in ("csv", "xlsx")
     ]
-
-
-_NO_DAY: Any = None  # the files do not depend on the date
 
 
 def describe(downloads: Sequence[Download]) -> str:

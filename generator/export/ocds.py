@@ -13,15 +13,22 @@ Mapping decisions, each checked against the 1.1.5 codelists by tests/test_ocds.p
   the codelist's `direct` is "awarded to a single supplier without competition").
 - dates: a calendar day becomes its midnight in Europe/Amsterdam; a month or quarter becomes its
   first day, and its precision goes into our extension.
+- release `date` and `id`: the commit that last changed the tender (`History.last_change`):
+  its moment, and its hash in the id, so each change is a new release and a rebuild of the same
+  commit the same release. Without that commit (a build without Git history, a change not yet
+  committed) the release is dated by the build's day (`--today`, `$SOURCE_DATE_EPOCH` or the
+  clock), when this system published it, and its id is that day with a digest of the tender,
+  so that one id never names two contents. `publishedDate` is the newest release date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.base import i18n
 from generator.base.clock import AMSTERDAM
@@ -31,6 +38,9 @@ from generator.models import Tender
 from generator.models.common import add_months
 from generator.models.tender import OPEN_STATUSES, Lot, ValueRange
 from generator.source.dataset import DataSet
+
+if TYPE_CHECKING:
+    from generator.history.git import Commit, History
 
 OCDS_PATH = "open-data/ocds/release-package.json"
 OCDS_VERSION = "1.1"
@@ -118,32 +128,53 @@ class OcdsConfig:
             raise ValueError(f"extension URL {self.extension_url!r} must be absolute")
 
 
+@dataclass(frozen=True)
+class Dated:
+    """What a release is dated by: the commit that last changed its tender, else the build's day."""
+
+    day: dt.date  # the build's: `--today`, `$SOURCE_DATE_EPOCH` or the clock
+    commit: Commit | None = None
+
+    @property
+    def moment(self) -> str:
+        return self.commit.moment.isoformat() if self.commit else timestamp(self.day)
+
+
 def release_package(
-    data: DataSet, ref: CrossRef, config: OcdsConfig, path: str = OCDS_PATH
+    data: DataSet,
+    ref: CrossRef,
+    config: OcdsConfig,
+    history: History,
+    today: dt.date,
+    path: str = OCDS_PATH,
 ) -> dict[str, Any]:
     """All tenders, in calendar order, as one release package published at `path`."""
     if not ref.tenders:
         raise ValueError("no tenders to export: an OCDS release package needs one release")
+    dated = [
+        (tender, Dated(today, history.last_change("tender", tender.id, tender)))
+        for tender in ref.tenders
+    ]
+    releases = [release(tender, data, config, when) for tender, when in dated]
     return {
         "uri": config.site_url + path,
         "version": OCDS_VERSION,
-        "publishedDate": timestamp(max(tender.last_updated for tender in ref.tenders)),
+        "publishedDate": max((item["date"] for item in releases), key=dt.datetime.fromisoformat),
         "publisher": {"name": config.publisher_name},
         "license": LICENSE_URL,
         "extensions": [*REGISTRY_EXTENSIONS, config.extension_url],
-        "releases": [release(tender, data, config) for tender in ref.tenders],
+        "releases": releases,
     }
 
 
-def release(tender: Tender, data: DataSet, config: OcdsConfig) -> dict[str, Any]:
-    """One release: the tender's state as of its `last_updated`."""
+def release(tender: Tender, data: DataSet, config: OcdsConfig, dated: Dated) -> dict[str, Any]:
+    """One release: the tender's state as of its last change (see the module's docstring)."""
     ocid = f"{config.ocid_prefix}-{tender.id}"
     buyer = _organisation_reference(tender.buyer, data)
     body: dict[str, Any] = {
         "ocid": ocid,
-        # A new date gives a new id, so an edited tender is a new release, not a changed one.
-        "id": f"{ocid}-{tender.last_updated.isoformat()}",
-        "date": timestamp(tender.last_updated),
+        "id": f"{ocid}-{_release_key(tender, dated)}",
+        "date": dated.moment,
         "tag": [TAG[tender.status]],
         "initiationType": "tender",
         "language": "nl",
@@ -153,6 +184,14 @@ def release(tender: Tender, data: DataSet, config: OcdsConfig) -> dict[str, Any]
         "tender": _tender(tender, data, config),
     }
     return {key: value for key, value in body.items() if value}
+
+
+def _release_key(tender: Tender, dated: Dated) -> str:
+    """A new change gives a new id, so an edited tender is a new release, not a changed one."""
+    if dated.commit is not None:
+        return dated.commit.sha[:12]
+    content = hashlib.blake2b(tender.model_dump_json().encode(), digest_size=4).hexdigest()
+    return f"{dated.day.isoformat()}-{content}"
 
 
 def timestamp(day: dt.date) -> str:

@@ -29,7 +29,7 @@ from generator.source.layout import KINDS
 Action = Literal["added", "changed", "withdrawn", "removed"]
 KIND_ORDER = {kind.name: number for number, kind in enumerate(KINDS)}
 # Bookkeeping fields: their change is not news for a supplier on its own.
-QUIET_FIELDS = frozenset({"last_updated", "last_reviewed"})
+QUIET_FIELDS = frozenset({"last_reviewed"})
 # Tender fields in the order a supplier cares about them, with the label the site uses.
 TENDER_LABELS: dict[str, str] = {
     "status": "tender.status",
@@ -124,13 +124,18 @@ def diff_records(
             changes.append(RecordChange(kind, record_id, "removed", old, None))
         elif old is not None and new is not None:
             fields = field_changes(old, new)
-            if not [f for f in fields if f.field not in QUIET_FIELDS]:
+            if not changed_fields(old, new):
                 continue
             withdrawn = getattr(new, "status", None) == "withdrawn" != getattr(old, "status", None)
             action: Action = "withdrawn" if withdrawn else "changed"
             items = item_changes(old, new)
             changes.append(RecordChange(kind, record_id, action, old, new, fields, items))
     return changes
+
+
+def changed_fields(old: BaseModel, new: BaseModel) -> list[FieldChange]:
+    """The fields whose change is news (not bookkeeping): what makes a change an event."""
+    return [f for f in field_changes(old, new) if f.field not in QUIET_FIELDS]
 
 
 def diff_datasets(

@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import BaseModel
 
 from generator.base.clock import AMSTERDAM
-from generator.history.diff import KIND_ORDER, RecordChange, diff_records
+from generator.history.diff import KIND_ORDER, RecordChange, changed_fields, diff_records
 from generator.problems import Severity
 from generator.source.layout import KINDS, Kind
 from generator.source.load import read_entries
@@ -76,6 +76,21 @@ class History:
     def of(self, kind: str, record_id: str) -> list[Event]:
         """The changes of one record, newest first."""
         return self._by_record.get((kind, record_id), [])
+
+    def last_change(self, kind: str, record_id: str, record: BaseModel) -> Commit | None:
+        """The commit that last changed the record, or None when that is not known.
+
+        Not known: no history (a shallow clone, a folder outside Git), a record never
+        committed, or one whose file differs from its last commit (a change not yet
+        committed, as while editing with `mvi-site serve`): its last change has no date yet."""
+        events = self.of(kind, record_id)
+        if not events:
+            return None
+        newest = events[0].commit
+        committed = [e.change.after for e in events if e.commit == newest and e.change.after]
+        if not committed or changed_fields(committed[0], record):
+            return None
+        return newest
 
     def by_date(self, limit: int | None = None) -> list[tuple[dt.date, list[Event]]]:
         """The latest `limit` events, grouped per commit date, newest first."""

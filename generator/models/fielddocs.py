@@ -637,12 +637,6 @@ FIELDS: dict[str, Description] = {
         "en": "Where suppliers can ask about the planning, usually the functional mailbox of the "
         "procurement team.",
     },
-    "Tender.last_updated": {
-        "nl": "De datum waarop de gegevens van de aanbesteding het laatst zijn gewijzigd, zoals "
-        "2026-11-20. Bij elke wijziging bijwerken.",
-        "en": "The date the tender's data last changed, such as 2026-11-20. Update it with every "
-        "change.",
-    },
     "Tender.example": _EXAMPLE,
     "ValueRange.min": {
         "nl": "De ondergrens van de raming in hele euro's zonder btw, alleen cijfers, zoals "

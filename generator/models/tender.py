@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -111,8 +111,10 @@ class Tender(Strict):
     withdrawal_reason: Text | None = None
     tenderned_url: Url | None = None
     contact: Contact
-    last_updated: dt.date
     example: bool = False
+    # When a tender changed is the date of the commit that changed it (generator/history/git.py),
+    # never a typed date: `last_updated` said so and was often wrong.
+    retired_fields: ClassVar[frozenset[str]] = frozenset({"last_updated"})
 
     # One source per fact: social return and international social conditions are themes, with
     # their level and how they are applied; these say whether the tender has them.

@@ -7,7 +7,13 @@ date and the site's address, so two builds give the same bytes:
 - .ics: the expected publication and the market consultation of each open tender, as all-day
   events spanning their day, month or quarter (Europe/Amsterdam); UIDs are made of the tender
   id and the site's host, so a calendar app updates an event instead of adding a new one.
-- Atom: one entry per tender, newest change first, dated by the tender's `last_updated`.
+- Atom: one entry per tender, newest change first, dated by the commit that last changed it
+  (`History.last_change`); the feeds of changes and of each tender have an entry per change.
+
+When a change has no date (a build without Git history, or a change not yet committed) it is
+dated by the build's day (`--today`, `$SOURCE_DATE_EPOCH` or the clock): "as of this build",
+never earlier than the change. Such entries come first, in calendar order, so a feed reader
+sees them rather than missing them, and an .ics event then has no LAST-MODIFIED.
 """
 
 from __future__ import annotations
@@ -24,10 +30,16 @@ from urllib.parse import urljoin, urlsplit
 from generator.base import i18n
 from generator.base.clock import AMSTERDAM
 from generator.base.i18n import LANGS, Lang, t
-from generator.base.urls import feed_url, record_url, section_url, tender_ics_url
+from generator.base.urls import (
+    feed_url,
+    record_url,
+    section_url,
+    tender_feed_url,
+    tender_ics_url,
+)
 from generator.crossref import CrossRef
+from generator.history.git import Commit, History
 from generator.history.git import Event as ChangeEvent
-from generator.history.git import History
 from generator.inputs import Inputs
 from generator.models import Tender
 from generator.models.common import PlannedDate
@@ -90,6 +102,7 @@ def plan_feeds(
     files: list[tuple[str, Produce]] = []
     if history is not None and history.available:
         files += plan_change_feeds(ref, site)
+        files += plan_tender_feeds(ref, site)
     for lang in LANGS:
         for feed in scopes(ref):
             files.append(
@@ -134,8 +147,9 @@ def _feed_ics(feed: FeedScope, lang: Lang, site: str, inputs: Inputs) -> bytes:
 
 def _feed_atom(feed: FeedScope, lang: Lang, site: str, path: str, inputs: Inputs) -> bytes:
     title = feed.title(inputs.data, lang)
-    data = cast(DataSet, inputs.data)  # the view (each lookup noted) has the same names
-    return atom(feed.tenders(inputs.ref), title, path, lang, site, data, inputs.today)
+    data = cast(DataSet, inputs.data)  # the views (each lookup noted) have the same names
+    history = cast(History, inputs.history)
+    return atom(feed.tenders(inputs.ref), title, path, lang, site, data, inputs.today, history)
 
 
 def _tender_ics(tender_id: str, lang: Lang, site: str, inputs: Inputs) -> bytes:
@@ -214,22 +228,35 @@ class _Events:
         if tender.market_consultation:
             events.append(("consultation", tender.market_consultation.planned))
         data = cast(DataSet, inputs.data)  # the view (each lookup noted) has the same names
+        changed = inputs.history.last_change("tender", tender.id, tender)
+        stamp = changed.moment.astimezone(dt.UTC) if changed else _moment(inputs.today)
         return b"".join(
-            _event(tender, what, when, self.lang, page, self.host, data).to_ical()
+            _event(
+                tender, what, when, self.lang, page, self.host, data, stamp, changed is not None
+            ).to_ical()
             for what, when in events
         )
 
 
 def _event(
-    tender: Tender, what: str, when: PlannedDate, lang: Lang, page: str, host: str, data: DataSet
+    tender: Tender,
+    what: str,
+    when: PlannedDate,
+    lang: Lang,
+    page: str,
+    host: str,
+    data: DataSet,
+    stamp: dt.datetime,
+    known: bool,
 ) -> Event:
+    """One event; `stamp` is when the tender last changed (`known`) or the build's day."""
     from icalendar import Event
 
     event = Event()
     event.add("uid", f"{tender.id}.{what}@{host}")
-    changed = _moment(tender.last_updated)
-    event.add("dtstamp", changed)
-    event.add("last-modified", changed)
+    event.add("dtstamp", stamp)  # with METHOD:PUBLISH, when this version was made
+    if known:
+        event.add("last-modified", stamp)
     example = f"[{t('example.badge', lang)}] " if tender.example else ""
     event.add(
         "summary", _line(f"{example}{t(f'feed.event.{what}', lang)}: {tender.title.get(lang)}")
@@ -286,29 +313,29 @@ def atom(
     site: str,
     data: DataSet,
     today: dt.date,
+    history: History,
 ) -> bytes:
-    """An Atom feed of tenders, the most recently changed first."""
-    ordered = sorted(tenders, key=lambda x: (x.last_updated, x.id), reverse=True)[:MAX_ENTRIES]
+    """An Atom feed of tenders, the most recently changed first (see the module's docstring)."""
+    ordered = _by_last_change(tenders, history)[:MAX_ENTRIES]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML}}}lang": lang})
     _text(feed, "title", title)
     _text(feed, "subtitle", t("feed.subtitle", lang))
     _text(feed, "id", urljoin(site, self_path))
-    updated = max((x.last_updated for x in ordered), default=today)
-    _text(feed, "updated", _rfc3339(updated))
+    _text(feed, "updated", _updated(ordered[0][1] if ordered else None, today))
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": urljoin(site, self_path)})
     calendar_page = urljoin(site, section_url("calendar", lang))
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": calendar_page})
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", t("site.name", lang))
     _text(feed, "generator", "mvi-site")
-    for tender in ordered:
+    for tender, changed in ordered:
         page = urljoin(site, record_url("tender", tender.id, lang))
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         prefix = f"[{t('example.badge', lang)}] " if tender.example else ""
         _text(entry, "title", prefix + tender.title.get(lang))
         _text(entry, "id", page)
-        _text(entry, "updated", _rfc3339(tender.last_updated))
+        _text(entry, "updated", _updated(changed, today))
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": page})
         if tender.category:
             ET.SubElement(entry, f"{{{ATOM}}}category", {"term": tender.category})
@@ -316,6 +343,22 @@ def atom(
         _text(entry, "summary", summary)
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _by_last_change(
+    tenders: Iterable[Tender], history: History
+) -> list[tuple[Tender, Commit | None]]:
+    """Tenders with their last change, newest first; those without a date first, as given."""
+    dated = [(tender, history.last_change("tender", tender.id, tender)) for tender in tenders]
+    unknown = [(tender, None) for tender, changed in dated if changed is None]
+    known = [(tender, changed) for tender, changed in dated if changed is not None]
+    known.sort(key=lambda pair: (pair[1].moment, pair[0].id), reverse=True)
+    return [*unknown, *known]
+
+
+def _updated(changed: Commit | None, today: dt.date) -> str:
+    """The moment of the commit, or the start of the build's day when there is none."""
+    return changed.moment.isoformat() if changed else _rfc3339(today)
 
 
 # --- Atom of changes ---------------------------------------------------------------------------
@@ -338,7 +381,8 @@ def _changes_feed(
 ) -> bytes:
     events = inputs.history.events
     if category_id is None:
-        return changes_atom(events, t("changes.feed.all", lang), path, lang, site, inputs.data)
+        title = t("changes.feed.all", lang)
+        return changes_atom(events, title, path, lang, site, inputs.data, inputs.today)
     shown = [
         event
         for event in events
@@ -347,23 +391,49 @@ def _changes_feed(
     ]
     plan = inputs.data.category_plans.get(category_id)
     name = plan.name.get(lang) if plan else category_id
-    return changes_atom(shown, t("changes.feed.of", lang, name=name), path, lang, site, inputs.data)
+    title = t("changes.feed.of", lang, name=name)
+    return changes_atom(shown, title, path, lang, site, inputs.data, inputs.today)
+
+
+def plan_tender_feeds(ref: CrossRef, site: str) -> list[tuple[str, Produce]]:
+    """The Atom feed of each tender's changes, next to its page ("volg deze aanbesteding")."""
+    return [
+        (tender_feed_url(tender.id, lang), partial(_tender_feed, tender.id, lang, site))
+        for lang in LANGS
+        for tender in ref.tenders
+    ]
+
+
+def _tender_feed(tender_id: str, lang: Lang, site: str, inputs: Inputs) -> bytes:
+    tender = inputs.data.tenders[tender_id]
+    events = inputs.history.of("tender", tender_id)
+    title = t("changes.feed.of", lang, name=tender.title.get(lang))
+    path = tender_feed_url(tender_id, lang)
+    page = urljoin(site, record_url("tender", tender_id, lang))
+    return changes_atom(events, title, path, lang, site, inputs.data, inputs.today, page)
 
 
 def changes_atom(
-    events: list[ChangeEvent], title: str, self_path: str, lang: Lang, site: str, data: Any
+    events: list[ChangeEvent],
+    title: str,
+    self_path: str,
+    lang: Lang,
+    site: str,
+    data: Any,
+    today: dt.date,
+    alternate: str | None = None,
 ) -> bytes:
-    """An Atom feed of changes, newest first, each dated by its commit."""
+    """An Atom feed of changes, newest first, each dated by its commit; without changes the
+    feed is dated by the build's day. `alternate`: the page it follows (the change page)."""
     shown = events[:MAX_ENTRIES]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML}}}lang": lang})
     _text(feed, "title", title)
     _text(feed, "id", urljoin(site, self_path))
     changes_page = urljoin(site, section_url("changes", lang))
-    first = shown[0].commit.moment.isoformat() if shown else "2000-01-01T00:00:00+01:00"
-    _text(feed, "updated", first)
+    _text(feed, "updated", _updated(shown[0].commit if shown else None, today))
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": urljoin(site, self_path)})
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": changes_page})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": alternate or changes_page})
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", t("site.name", lang))
     _text(feed, "generator", "mvi-site")

@@ -41,6 +41,7 @@ def validate_entry(entry: Entry) -> list[Problem]:
     if refused := _refused(entry):
         loc, code, at_key, params = refused
         return [entry.source.problem(loc, code, at_key=at_key, **params)]
+    retired = list(_retired(entry))
     try:
         entry.record = _validated(entry)
     except ValidationError as error:
@@ -48,8 +49,8 @@ def validate_entry(entry: Entry) -> list[Problem]:
         details = error.errors(include_url=False)
         if entry.source.spoilt:  # already reported where the file was read
             details = [d for d in details if not entry.source.is_spoilt(_place(entry, d))]
-        return [_problem(entry, detail) for detail in details]
-    return []
+        return retired + [_problem(entry, detail) for detail in details]
+    return retired
 
 
 def _place(entry: Entry, error: Any) -> Loc:
@@ -110,7 +111,28 @@ def _refused(entry: Entry) -> tuple[Loc, str, bool, dict[str, Any]] | None:
 
 
 def _validated(entry: Entry) -> Strict:
-    return entry.kind.model.model_validate({**entry.raw, "id": entry.id})
+    """The record, without the fields its kind no longer reads (old versions still load)."""
+    retired = entry.kind.model.retired_fields
+    raw = {key: value for key, value in entry.raw.items() if key not in retired}
+    return entry.kind.model.model_validate({**raw, "id": entry.id})
+
+
+_RETIRED_ADVICE = {  # why a retired field went, and what to do instead
+    "last_updated": (
+        "Verwijder deze regel: de site dateert elke wijziging met de Git-commit die haar doet, "
+        "dus een getypte datum is niet meer nodig.",
+        "Remove this line: the site dates every change by the Git commit that makes it, so a "
+        "typed date is no longer needed.",
+    ),
+}
+
+
+def _retired(entry: Entry) -> Iterable[Problem]:
+    """A warning at each field of the entry that its kind no longer reads."""
+    for name in sorted(entry.kind.model.retired_fields & set(entry.raw)):
+        nl, en = _RETIRED_ADVICE.get(name, ("Verwijder deze regel.", "Remove this line."))
+        params = {"field": name, "advice_nl": nl, "advice_en": en}
+        yield entry.source.problem((*entry.base, name), "retired-field", at_key=True, **params)
 
 
 def _problem(entry: Entry, error: Any) -> Problem:

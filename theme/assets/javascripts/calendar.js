@@ -59,7 +59,8 @@
 
   function sortKey(row, how) {
     if (how === "value") return -(Number(row.dataset.value) || -1);
-    if (how === "updated") return -Date.parse(row.dataset.updated);
+    // A tender whose last change is not known (no Git history) goes last, in calendar order.
+    if (how === "updated") return -(Date.parse(row.dataset.updated) || 0);
     return Number(row.dataset.order);
   }
 
