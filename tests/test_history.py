@@ -376,3 +376,18 @@ def test_no_date_in_the_example_site_precedes_the_records_first_commit(built_sit
         assert dt.datetime.fromisoformat(updated[tender_id]) >= first, tender_id
         day = re.search(r'datetime="([^"]+)"', shown)
         assert day and dt.date.fromisoformat(day[1]) >= first.date(), (tender_id, shown)
+
+
+def test_an_old_version_with_a_flag_that_became_a_theme_stays_in_the_history() -> None:
+    """`social_return: true` is refused in the data now, but the versions that had it are part
+    of the record's history: they load without it."""
+    import textwrap
+
+    from conftest import MINIMAL
+
+    from generator.history.git import _records
+    from generator.source.layout import KIND_BY_NAME
+
+    kind, path = KIND_BY_NAME["tender"], f"data/tenders/{TENDER}.yaml"
+    old = textwrap.dedent(MINIMAL[f"tenders/{TENDER}.yaml"]) + "social_return: true\n"
+    assert set(_records(kind, path, old.encode())) == {TENDER}

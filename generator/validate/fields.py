@@ -65,9 +65,15 @@ def valid_record(entry: Entry) -> Strict | None:
     if _refused(entry):
         return None
     try:
-        return _validated(entry)
+        return _validated(entry, HISTORY_ONLY.get(entry.kind.name, frozenset()))
     except ValidationError:
         return None
+
+
+# Fields an old version of a file may still hold, left out when it is read for the history (not
+# when the current data is checked, where they are problems): the flags that became themes. Their
+# versions stay in the history; the theme's arrival is the change the history then shows.
+HISTORY_ONLY: dict[str, frozenset[str]] = {"tender": frozenset(FORMER_FLAGS)}
 
 
 def partial_record(entry: Entry) -> Strict:
@@ -110,9 +116,9 @@ def _refused(entry: Entry) -> tuple[Loc, str, bool, dict[str, Any]] | None:
     return None
 
 
-def _validated(entry: Entry) -> Strict:
+def _validated(entry: Entry, also: frozenset[str] = frozenset()) -> Strict:
     """The record, without the fields its kind no longer reads (old versions still load)."""
-    retired = entry.kind.model.retired_fields
+    retired = entry.kind.model.retired_fields | also
     raw = {key: value for key, value in entry.raw.items() if key not in retired}
     return entry.kind.model.model_validate({**raw, "id": entry.id})
 
