@@ -85,23 +85,42 @@ def rule(code: str, *kinds: str) -> Callable[[RecordRule], RecordRule]:
 def run_rules(dataset: DataSet, context: Context) -> Iterator[Finding]:
     for check in DATASET_RULES.values():
         yield from check(dataset, context)
+    by_kind: dict[str, list[RecordRule]] = {}
     for _, kind, record_rule in RECORD_RULES:
+        by_kind.setdefault(kind, []).append(record_rule)
+    for kind, rules in by_kind.items():  # each record once, every rule of its kind on it
         for entry, record in dataset.usable(kind):
-            if entry.record is not None:  # the common case, without the guard's list
-                yield from record_rule(entry, record, context)
-            else:
+            for record_rule in rules:
                 yield from checked(record_rule, entry, record, context)
 
 
-def checked(check: RecordRule, entry: Entry, record: Any, context: Context) -> list[Finding]:
+def checked(check: RecordRule, entry: Entry, record: Any, context: Context) -> Iterable[Finding]:
     """The findings of one rule on one record; none when a partial record lacks a field the
     rule needs (its problem is reported already). On a whole record, an error is a bug."""
     if entry.record is not None:
-        return list(check(entry, record, context))
+        return check(entry, record, context)
     try:
         return list(check(entry, record, context))
     except AttributeError:  # a partial record has no attribute for a field that is not valid
         return []
+
+
+def each_path(
+    check: Callable[..., Iterable[Finding]],
+    paths: list[Any],
+    entry: Entry,
+    record: Any,
+    context: Context,
+) -> Iterable[Finding]:
+    """`check` at every path of a record: in one go on a whole record, path by path on a
+    partial one (so that one bad field skips only its own path)."""
+    if entry.record is not None:
+        return (found for path in paths for found in check(entry, record, context, path))
+    return (
+        found
+        for path in paths
+        for found in checked(partial(check, path=path), entry, record, context)
+    )
 
 
 # --- References ------------------------------------------------------------------------------
@@ -111,23 +130,24 @@ def checked(check: RecordRule, entry: Entry, record: Any, context: Context) -> l
 def unknown_references(dataset: DataSet, context: Context) -> Iterator[Finding]:
     known = {kind.name: dataset.ids(kind.name) for kind in KINDS}  # sets: a lookup per reference
     for kind in KINDS:
-        checks = [
-            partial(_references, path=path, kind=ref.kind, known=known[ref.kind])
+        paths = [
+            (path, ref.kind)
             for path, ref in compile_paths(kind.model, ref_marker)
             if not dataset.all_unknown(ref.kind)
         ]
+        check = partial(_references, known=known)
         for entry, record in dataset.usable(kind.name):
-            for check in checks:
-                yield from checked(check, entry, record, context)
+            yield from each_path(check, paths, entry, record, context)
 
 
 def _references(
-    entry: Entry, record: Any, context: Context, path: Any, kind: str, known: set[str]
+    entry: Entry, record: Any, context: Context, path: Any, known: dict[str, set[str]]
 ) -> Iterator[Finding]:
-    for loc, value, is_key in values_at(record, path):
-        if value not in known:
+    steps, kind = path
+    for loc, value, is_key in values_at(record, steps):
+        if value not in known[kind]:
             yield Finding(
-                entry, loc, "unknown-reference", _unknown(value, kind, sorted(known)), is_key
+                entry, loc, "unknown-reference", _unknown(value, kind, sorted(known[kind])), is_key
             )
 
 
@@ -343,10 +363,8 @@ def insecure_links(dataset: DataSet, context: Context) -> Iterator[Finding]:
     for kind in KINDS:
         paths = [path for path, _ in compile_paths(kind.model, _url_marker)]
         paths += [path for path, _ in compile_paths(kind.model, _text_marker)]
-        checks = [partial(_insecure, path=path) for path in paths]
         for entry, record in dataset.usable(kind.name):
-            for check in checks:
-                yield from checked(check, entry, record, context)
+            yield from each_path(_insecure, paths, entry, record, context)
 
 
 def _insecure(entry: Entry, record: Any, context: Context, path: Any) -> Iterator[Finding]:
