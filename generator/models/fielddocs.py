@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Literal, NamedTuple, get_args, get_origin
 
 from pydantic import BaseModel
@@ -919,13 +918,7 @@ def documented_models() -> list[type[BaseModel]]:
 
 def field_rows(model: type[BaseModel], lang: Lang) -> list[FieldRow]:
     """One row per field of `model`, in declaration order; KeyError if one is undocumented."""
-    return list(_field_rows(model, lang))
-
-
-@cache
-def _field_rows(model: type[BaseModel], lang: Lang) -> tuple[FieldRow, ...]:
-    """The rows, worked out once per model and language (the type labels walk the hints)."""
-    return tuple(
+    return [
         FieldRow(
             name=name,
             type_label=getattr(_words(info.annotation, tuple(info.metadata)), lang),
@@ -933,7 +926,7 @@ def _field_rows(model: type[BaseModel], lang: Lang) -> tuple[FieldRow, ...]:
             description=_description(f"{model.__name__}.{name}", lang),
         )
         for name, info in model.model_fields.items()
-    )
+    ]
 
 
 def _description(key: str, lang: Lang) -> str:
