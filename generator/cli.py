@@ -63,12 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         help="text for people, github for annotations, json for tools",
     )
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
-    validate.add_argument(
-        "--lang",
-        choices=LANGS,
-        default=os.environ.get("MVI_LANG", "nl"),
-        help="language of the messages (default: nl, or $MVI_LANG)",
-    )
+    _add_lang(validate)
     validate.add_argument(
         "--today", type=_date, help="judge staleness as of this date (YYYY-MM-DD)"
     )
@@ -92,12 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--site-dir", default=Path("site"), type=Path, help="output folder (default: site)"
     )
-    build.add_argument(
-        "--lang",
-        choices=LANGS,
-        default=os.environ.get("MVI_LANG", "nl"),
-        help="language of the messages (default: nl, or $MVI_LANG)",
-    )
+    _add_lang(build)
     build.add_argument("--today", type=_date, help="build as of this date (YYYY-MM-DD)")
     build.add_argument("--site-url", help="where the site is published (default: $MVI_SITE_URL)")
     build.set_defaults(handler=_build)
@@ -153,12 +143,7 @@ def _parser() -> argparse.ArgumentParser:
         "--data", type=Path, default=Path("data"), help="the data folder (default: data)"
     )
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    diff.add_argument(
-        "--lang",
-        choices=LANGS,
-        default=os.environ.get("MVI_LANG", "nl"),
-        help="language of the Markdown (default: nl, or $MVI_LANG)",
-    )
+    _add_lang(diff, "the Markdown")
     diff.set_defaults(handler=_diff)
 
     new = commands.add_parser("new", help="write a commented skeleton file for a new record")
@@ -171,12 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--category", help="the category plan's id (tender, case)")
     new.add_argument("--title", help="the title (or name) in Dutch")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
-    new.add_argument(
-        "--lang",
-        choices=LANGS,
-        default=os.environ.get("MVI_LANG", "nl"),
-        help="language of the messages (default: nl, or $MVI_LANG)",
-    )
+    _add_lang(new)
     new.set_defaults(handler=_new)
     _add_import(commands)
     return parser
@@ -198,12 +178,7 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         default="text",
         help="text for people, github for annotations, json for tools",
     )
-    sheet.add_argument(
-        "--lang",
-        choices=LANGS,
-        default=os.environ.get("MVI_LANG", "nl"),
-        help="language of the messages (default: nl, or $MVI_LANG)",
-    )
+    _add_lang(sheet)
     sheet.add_argument("--today", type=_date, help="date changed records as of this day")
     sheet.set_defaults(handler=_import)
 
@@ -278,6 +253,15 @@ def _serve(args: argparse.Namespace) -> int:
     if not _usable(args):
         return EXIT_USAGE
     return serve(lambda: settings(args), args.site_dir, args.port)
+
+
+def _add_lang(parser: argparse.ArgumentParser, what: str = "the messages") -> None:
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=os.environ.get("MVI_LANG", "nl"),
+        help=f"language of {what} (default: nl, or $MVI_LANG)",
+    )
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -67,6 +67,11 @@ class History:
     reason: str | None = None  # "shallow" or "no-git" when not available
     events: list[Event] = field(default_factory=list)
     _by_record: dict[tuple[str, str], list[Event]] = field(default_factory=dict, repr=False)
+    # The answer of `last_change` for the record object it was asked about: every list page,
+    # feed and download asks again for the same tender.
+    _last: dict[tuple[str, str], tuple[BaseModel, Commit | None]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         for event in self.events:
@@ -86,11 +91,14 @@ class History:
         events = self.of(kind, record_id)
         if not events:
             return None
+        known = self._last.get((kind, record_id))
+        if known is not None and known[0] is record:
+            return known[1]
         newest = events[0].commit
         committed = [e.change.after for e in events if e.commit == newest and e.change.after]
-        if not committed or changed_fields(committed[0], record):
-            return None
-        return newest
+        found = None if not committed or changed_fields(committed[0], record) else newest
+        self._last[(kind, record_id)] = (record, found)
+        return found
 
     def by_date(self, limit: int | None = None) -> list[tuple[dt.date, list[Event]]]:
         """The latest `limit` events, grouped per commit date, newest first."""
