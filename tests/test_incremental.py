@@ -109,3 +109,23 @@ def test_a_change_reaches_no_more_pages_than_show_it(data: Path, tmp_path: Path)
     records = {page for page in pages if not page.startswith(("home", "section:"))}
     assert records <= own, records - own
     assert len(pages) < len(kept.site.pages) / 10
+
+
+def test_a_changed_theme_asset_is_published_in_place(data: Path, tmp_path: Path) -> None:
+    """A stylesheet changed in theme/ reaches the site that is updated in place (the chrome's
+    key names its files: once it named the last frame instead, and the old file stayed)."""
+    from conftest import site_settings
+
+    from generator.build import build_site
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "theme", project / "theme")
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    settings = site_settings(data, cache, config=project / "mkdocs.yml")
+    build_site(settings, site, out=io.StringIO())
+    sheet = project / "theme" / "assets" / "stylesheets" / "mvi.css"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    build_site(settings, site, out=io.StringIO())
+    assert (site / "assets" / "stylesheets" / "mvi.css").read_bytes() == sheet.read_bytes()

@@ -114,8 +114,8 @@ def _load(folder: Path, key: str | None, reused: bool) -> Chrome:
     texts = json.loads((folder / FRAMES).read_text(encoding="utf-8"))
     frames = {}
     for name, text in texts.items():
-        key, _, toc = name.rpartition("\0")
-        frames[(key, toc == "1")] = Frame.parse(text)
+        frame, _, toc = name.rpartition("\0")
+        frames[(frame, toc == "1")] = Frame.parse(text)
     return Chrome(frames, folder / OUTPUT, key, reused)
 
 
