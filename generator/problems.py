@@ -479,8 +479,10 @@ _code(
     "Dates in the wrong order",
     "{later_nl} ({later}) ligt vóór {earlier_nl} ({earlier})",
     "{later_en} ({later}) is before {earlier_en} ({earlier})",
-    "Controleer beide data; de volgorde is marktconsultatie → publicatie → start contract.",
-    "Check both dates; the order is market consultation → publication → contract start.",
+    "Controleer beide data; de volgorde is marktconsultatie → publicatie → gunning of "
+    "intrekking, en publicatie → start contract.",
+    "Check both dates; the order is market consultation → publication → award or withdrawal, "
+    "and publication → contract start.",
 )
 _code(
     "range-inverted",
@@ -515,17 +517,52 @@ _code(
     "Published without TenderNed link",
     "status '{status}' vraagt om de TenderNed-link",
     "status '{status}' needs the TenderNed link",
-    "Voeg 'tenderned_url:' toe met de link naar de aankondiging op TenderNed.",
-    "Add 'tenderned_url:' with the link to the notice on TenderNed.",
+    "Voeg 'tenderned_url:' toe met de link naar de aankondiging op TenderNed "
+    "(https://www.tenderned.nl/aankondigingen/overzicht/ en het publicatienummer).",
+    "Add 'tenderned_url:' with the link to the notice on TenderNed "
+    "(https://www.tenderned.nl/aankondigingen/overzicht/ and the publication number).",
 )
 _code(
     "not-tenderned",
     E,
-    "Link is not on TenderNed",
-    "'{value}' is geen TenderNed-adres",
-    "'{value}' is not a TenderNed address",
-    "Gebruik de link van de aankondiging op www.tenderned.nl.",
-    "Use the link of the notice on www.tenderned.nl.",
+    "Link is not a TenderNed notice",
+    "'{value}' is geen adres van een aankondiging op TenderNed",
+    "'{value}' is not the address of a notice on TenderNed",
+    "Kopieer het adres van de aankondiging op TenderNed: "
+    "https://www.tenderned.nl/aankondigingen/overzicht/ met het publicatienummer erachter, "
+    "bijvoorbeeld https://www.tenderned.nl/aankondigingen/overzicht/433831.",
+    "Copy the address of the notice on TenderNed: "
+    "https://www.tenderned.nl/aankondigingen/overzicht/ followed by its publication number, "
+    "for example https://www.tenderned.nl/aankondigingen/overzicht/433831.",
+)
+_code(
+    "missing-event-date",
+    E,
+    "Date of what happened missing",
+    "status '{status}' vraagt om '{field}', de dag waarop het gebeurde",
+    "status '{status}' needs '{field}', the day it happened",
+    "Voeg '{field}:' toe met die dag, bijvoorbeeld '{field}: 2025-03-14' "
+    "(published_on: de dag waarop de aankondiging op TenderNed verscheen).",
+    "Add '{field}:' with that day, for example '{field}: 2025-03-14' "
+    "(published_on: the day the notice appeared on TenderNed).",
+)
+_code(
+    "date-without-status",
+    E,
+    "Date does not fit the status",
+    "'{field}' past niet bij status '{status}' (alleen bij: {allowed})",
+    "'{field}' does not fit status '{status}' (only with: {allowed})",
+    "Zet de status op wat er gebeurd is, of verwijder '{field}' als het nog niet gebeurd is.",
+    "Set the status to what happened, or remove '{field}' if it has not happened yet.",
+)
+_code(
+    "date-in-future",
+    E,
+    "Date of what happened lies ahead",
+    "'{field}' is {value}, na vandaag ({today})",
+    "'{field}' is {value}, after today ({today})",
+    "Vul deze datum in als het gebeurd is; voor wat nog komt is er expected_publication.",
+    "Fill in this date once it has happened; what is still to come goes in expected_publication.",
 )
 _code(
     "reference-cycle",
@@ -562,8 +599,10 @@ _code(
     "Planned publication has passed",
     "de verwachte publicatie ({value}) ligt in het verleden maar de status is nog '{status}'",
     "the expected publication ({value}) has passed but the status is still '{status}'",
-    "Werk de planning of de status bij, zodat leveranciers de kalender kunnen vertrouwen.",
-    "Update the planning or the status, so suppliers can trust the calendar.",
+    "Werk de planning bij, of zet de status op published met de aankondiging "
+    "(tenderned_url, published_on), zodat leveranciers de kalender kunnen vertrouwen.",
+    "Update the planning, or set the status to published with its notice "
+    "(tenderned_url, published_on), so suppliers can trust the calendar.",
 )
 _code(
     "plan-not-reviewed",

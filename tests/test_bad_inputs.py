@@ -16,6 +16,7 @@ import pytest
 from conftest import MINIMAL, TODAY, write
 
 TENDER = "tenders/rvb-2027-zonnepanelen.yaml"
+NOTICE = "https://www.tenderned.nl/aankondigingen/overzicht/433831"  # a notice's address
 ORG = "organisations/bzk.yaml"
 PLAN = "action-plans/bzk-2025.yaml"
 CASE = "cases/logistieke-hub.yaml"
@@ -480,6 +481,54 @@ CASES = [
         tender("status: planned", "status: planned\ntenderned_url: https://example.org/x  # <--"),
         "not-tenderned",
         "tenderned_url",
+    ),
+    Case(
+        "tenderned-search-page",
+        TENDER,
+        tender(
+            "status: planned",
+            "status: planned\ntenderned_url: https://www.tenderned.nl/aankondigingen/zoeken  # <--",
+        ),
+        "not-tenderned",
+        "tenderned_url",
+    ),
+    Case(
+        "published-no-date",
+        TENDER,
+        tender(
+            "status: planned",
+            f"status: published  # <--\ntenderned_url: {NOTICE}",
+        ),
+        "missing-event-date",
+        "status",
+    ),
+    Case(
+        "award-date-while-planned",
+        TENDER,
+        tender("status: planned", "status: planned\nawarded_on: 2026-01-05  # <--"),
+        "date-without-status",
+        "awarded_on",
+    ),
+    Case(
+        "published-tomorrow",
+        TENDER,
+        tender(
+            "status: planned",
+            f"status: published\ntenderned_url: {NOTICE}\npublished_on: 2099-01-01  # <--",
+        ),
+        "date-in-future",
+        "published_on",
+    ),
+    Case(
+        "award-before-publication",
+        TENDER,
+        tender(
+            "status: planned",
+            f"status: awarded\ntenderned_url: {NOTICE}\npublished_on: 2026-06-01\n"
+            "awarded_on: 2026-05-01  # <--",
+        ),
+        "dates-out-of-order",
+        "awarded_on",
     ),
     Case(
         "parent-cycle",

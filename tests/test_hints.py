@@ -21,6 +21,7 @@ from conftest import MINIMAL, TODAY, write
 from generator.problems import CODES
 
 TENDER = "tenders/rvb-2027-zonnepanelen.yaml"
+NOTICE = "https://www.tenderned.nl/aankondigingen/overzicht/433831"  # a notice's address
 ORG = "organisations/bzk.yaml"
 PLAN = "action-plans/bzk-2025.yaml"
 CASE = "cases/logistieke-hub.yaml"
@@ -412,16 +413,83 @@ HINTS = [
     Hint(
         "add-tenderned-link",
         TENDER,
-        edit(TENDER, "status: planned", "status: published"),
+        edit(TENDER, "status: planned", "status: published\npublished_on: 2026-11-02"),
         "missing-tenderned-link",
-        lambda bad, p: bad + "tenderned_url: https://www.tenderned.nl/aankondigingen/1\n",
+        lambda bad, p: bad + f"tenderned_url: {NOTICE}\n",
     ),
     Hint(
         "tenderned-host",
         TENDER,
         text(TENDER) + "tenderned_url: https://example.org/aankondiging/1\n",
         "not-tenderned",
-        lambda bad, p: bad.replace("example.org/aankondiging", "www.tenderned.nl/aankondigingen"),
+        lambda bad, p: bad.replace(
+            "https://example.org/aankondiging/1", re.findall(r"https://\S+[0-9]", p["hint"])[-1]
+        ),
+    ),
+    Hint(
+        "tenderned-search-page",
+        TENDER,
+        text(TENDER) + "tenderned_url: https://www.tenderned.nl/aankondigingen/zoeken\n",
+        "not-tenderned",
+        lambda bad, p: bad.replace(
+            "https://www.tenderned.nl/aankondigingen/zoeken",
+            re.findall(r"https://\S+[0-9]", p["hint"])[-1],
+        ),
+    ),
+    Hint(
+        "add-publication-date",
+        TENDER,
+        edit(
+            TENDER,
+            "status: planned",
+            f"status: published\ntenderned_url: {NOTICE}",
+        ),
+        "missing-event-date",
+        lambda bad, p: bad + re.search(r"'(published_on: [0-9-]+)'", p["hint"])[1] + "\n",
+    ),
+    Hint(
+        "add-award-date",
+        TENDER,
+        edit(
+            TENDER,
+            "status: planned",
+            f"status: awarded\ntenderned_url: {NOTICE}\npublished_on: 2025-01-05",
+        ),
+        "missing-event-date",
+        lambda bad, p: bad + re.search(r"'(awarded_on: [0-9-]+)'", p["hint"])[1] + "\n",
+    ),
+    Hint(
+        "date-before-its-status",
+        TENDER,
+        text(TENDER) + "published_on: 2026-11-02\n",
+        "date-without-status",
+        drop_line,
+    ),
+    Hint(
+        "date-still-to-come",
+        TENDER,
+        edit(
+            TENDER,
+            "status: planned",
+            f"status: published\ntenderned_url: {NOTICE}\npublished_on: 2027-02-01",
+        ),
+        "date-in-future",
+        lambda bad, p: bad.replace("status: published", "status: planned").replace(
+            f"\ntenderned_url: {NOTICE}\npublished_on: 2027-02-01",
+            "",
+        ),
+    ),
+    Hint(
+        "award-before-publication",
+        TENDER,
+        edit(
+            TENDER,
+            "status: planned",
+            f"status: awarded\ntenderned_url: {NOTICE}\npublished_on: 2026-06-01\n"
+            "awarded_on: 2026-05-01",
+        ),
+        "dates-out-of-order",
+        lambda bad, p: bad.replace("awarded_on: 2026-05-01", "awarded_on: 2026-09-01"),
     ),
     # --- policy checks (warnings): doing what the hint says clears them too
     Hint(
@@ -622,7 +690,7 @@ FILE_HINTS = [
         _put(
             TENDER,
             _overdue().replace("status: planned", "status: published")
-            + "tenderned_url: https://www.tenderned.nl/aankondigingen/1\n",
+            + f"tenderned_url: {NOTICE}\npublished_on: 2026-11-02\n",
         ),
     ),
 ]

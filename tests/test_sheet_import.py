@@ -128,6 +128,9 @@ def test_every_column_that_carries_data_reaches_its_field(example, calendar) -> 
         "Geschikt voor mkb": True,
         "Reden intrekking": None,
         "TenderNed": None,
+        "Gepubliceerd op": None,  # read in the next test: this tender is not published
+        "Gegund op": None,
+        "Ingetrokken op": None,
         "Contactpersoon": "Team Wagenpark",
         "Contact e-mail": "wagenpark@example.org",
         "Contact telefoon": "'+31 70 123 4567",  # as the export neutralises it
@@ -151,6 +154,21 @@ def test_every_column_that_carries_data_reaches_its_field(example, calendar) -> 
     assert after["Verwachte publicatie vanaf"] == dt.datetime(2027, 5, 1), "derived columns follow"
     assert after["Einde opdracht"] == dt.datetime(2033, 1, 31)
     assert after["Inkopende organisatie"] == "Rijkswaterstaat"
+
+
+def test_a_publication_typed_in_the_sheet_reaches_the_record(example, calendar) -> None:
+    notice = "https://www.tenderned.nl/aankondigingen/overzicht/433831"
+    changes = {
+        (TENDER, "Status"): "Gepubliceerd",
+        (TENDER, "TenderNed"): notice,
+        (TENDER, "Gepubliceerd op"): dt.datetime(2026, 11, 2),
+    }
+    result = import_sheet(edited(calendar, changes, Path("p.xlsx")), example, DAY)
+    assert not result.report.errors, result.report.errors
+    text = (example / "tenders" / f"{TENDER}.yaml").read_text()
+    assert f"tenderned_url: {notice}\n" in text and "published_on: 2026-11-02\n" in text
+    after = row_of(export(example), TENDER)
+    assert after["Gepubliceerd op"] == dt.datetime(2026, 11, 2) and after["Gegund op"] is None
 
 
 def test_a_derived_column_is_not_read(example, calendar) -> None:

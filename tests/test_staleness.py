@@ -55,7 +55,11 @@ def test_a_published_tender_is_never_overdue(data_dir_factory) -> None:
     folder = data_dir_factory()
     path = folder / "tenders" / f"{TENDER}.yaml"
     text = path.read_text().replace("status: planned", "status: published")
-    path.write_text(text + "tenderned_url: https://www.tenderned.nl/aankondigingen/1\n")
+    path.write_text(
+        text
+        + "tenderned_url: https://www.tenderned.nl/aankondigingen/overzicht/1\n"
+        + "published_on: 2027-06-01\n"
+    )
     pages = _pages(folder, dt.date(2027, 7, 1))
     assert "Planning verlopen" not in pages[(f"tender:{TENDER}", "nl")].html
 

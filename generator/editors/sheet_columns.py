@@ -269,6 +269,15 @@ def _start(cell: Cell, row: RowEdit, column: ImportColumn) -> None:
         row.editor.set(column.path, value)
 
 
+def _day(cell: Cell, row: RowEdit, column: ImportColumn) -> None:
+    """A day that something happened; an empty cell: it has not happened (the field goes)."""
+    value = _date_value(cell, row, column)
+    if value is None:
+        row.editor.remove(column.path)
+    elif value is not _BAD:
+        row.editor.set(column.path, value)
+
+
 def _cpv(cell: Cell, row: RowEdit, column: ImportColumn) -> None:
     codes = [code.strip() for code in re.split(r"[;,\n]", cell_text(cell) or "")]
     row.editor.set(column.path, [code for code in codes if code])
@@ -375,6 +384,9 @@ IMPORT_COLUMNS: tuple[ImportColumn, ...] = (
     ImportColumn("Geschikt voor mkb", "sme_suitable", _flag(False)),
     ImportColumn("Reden intrekking", "withdrawal_reason", _localized),
     ImportColumn("TenderNed", "tenderned_url", _plain),
+    ImportColumn("Gepubliceerd op", "published_on", _day),
+    ImportColumn("Gegund op", "awarded_on", _day),
+    ImportColumn("Ingetrokken op", "withdrawn_on", _day),
     ImportColumn("Contactpersoon", "contact.name", _plain),
     ImportColumn("Contact e-mail", "contact.email", _plain),
     ImportColumn("Contact telefoon", "contact.phone", _plain),

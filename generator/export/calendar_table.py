@@ -363,6 +363,31 @@ COLUMNS: tuple[CalendarColumn, ...] = (
         _value("tenderned_url"),
     ),
     CalendarColumn(
+        "Gepubliceerd op",
+        "date",
+        (
+            "De dag waarop de aankondiging op TenderNed verscheen; leeg zolang die niet is "
+            "gepubliceerd.",
+            "The day the notice appeared on TenderNed; empty until it is published.",
+        ),
+        _value("published_on"),
+    ),
+    CalendarColumn(
+        "Gegund op",
+        "date",
+        ("De dag van de gunning; alleen bij Gegund.", "The day of the award; only when awarded."),
+        _value("awarded_on"),
+    ),
+    CalendarColumn(
+        "Ingetrokken op",
+        "date",
+        (
+            "De dag waarop de aanbesteding werd ingetrokken, als die is opgegeven.",
+            "The day the tender was withdrawn, when given.",
+        ),
+        _value("withdrawn_on"),
+    ),
+    CalendarColumn(
         "Contactpersoon",
         "text",
         (

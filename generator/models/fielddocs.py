@@ -626,10 +626,28 @@ FIELDS: dict[str, Description] = {
         "status withdrawn and allowed only then.",
     },
     "Tender.tenderned_url": {
-        "nl": "De link naar de aankondiging op TenderNed (een adres op tenderned.nl). Verplicht "
-        "bij status published en awarded.",
-        "en": "The link to the notice on TenderNed (an address on tenderned.nl). Required with "
-        "status published and awarded.",
+        "nl": "De link naar de aankondiging op TenderNed: "
+        "https://www.tenderned.nl/aankondigingen/overzicht/ met het publicatienummer erachter. "
+        "Verplicht bij status published en awarded.",
+        "en": "The link to the notice on TenderNed: "
+        "https://www.tenderned.nl/aankondigingen/overzicht/ followed by the publication number. "
+        "Required with status published and awarded.",
+    },
+    "Tender.published_on": {
+        "nl": "De dag waarop de aankondiging op TenderNed verscheen. Verplicht bij status "
+        "published en awarded; daarmee meet de site hoe nauwkeurig de planning was.",
+        "en": "The day the notice appeared on TenderNed. Required with status published and "
+        "awarded; the site measures from it how accurate the planning was.",
+    },
+    "Tender.awarded_on": {
+        "nl": "De dag van de gunning (de definitieve gunningsbeslissing). Verplicht bij status "
+        "awarded en alleen dan toegestaan.",
+        "en": "The day of the award (the final award decision). Required with status awarded "
+        "and allowed only then.",
+    },
+    "Tender.withdrawn_on": {
+        "nl": "De dag waarop de aanbesteding werd ingetrokken. Alleen bij status withdrawn.",
+        "en": "The day the tender was withdrawn. Only with status withdrawn.",
     },
     "Tender.contact": {
         "nl": "Waar leveranciers vragen over de planning kunnen stellen, meestal de functionele "

@@ -109,7 +109,13 @@ class Tender(Strict):
     certainty: Certainty
     status: Status
     withdrawal_reason: Text | None = None
+    # What actually happened, for the forecast's accuracy: the notice on TenderNed and the day it
+    # appeared there, then the award or the withdrawal. Typed, as facts of the world; when the
+    # record changed is Git's.
     tenderned_url: Url | None = None
+    published_on: dt.date | None = None
+    awarded_on: dt.date | None = None
+    withdrawn_on: dt.date | None = None
     contact: Contact
     example: bool = False
     # When a tender changed is the date of the commit that changed it (generator/history/git.py),

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
-from urllib.parse import urlsplit
 
 from generator.base.i18n import LANGS
 from generator.models import Tender
@@ -215,6 +214,9 @@ _STEPS = {  # field -> (Dutch, English) names used in the message
     "market_consultation": ("de marktconsultatie", "the market consultation"),
     "expected_publication": ("de verwachte publicatie", "the expected publication"),
     "contract_start": ("de start van het contract", "the contract start"),
+    "published_on": ("de publicatie op TenderNed", "the publication on TenderNed"),
+    "awarded_on": ("de gunning", "the award"),
+    "withdrawn_on": ("de intrekking", "the withdrawal"),
     "start": ("het begin", "the start"),
     "end": ("het einde", "the end"),
     "baseline": ("het basisjaar", "the baseline year"),
@@ -321,11 +323,69 @@ def tenderned_link(entry: Entry, tender: Tender, context: Context) -> Iterator[F
         yield Finding(entry, ("status",), "missing-tenderned-link", {"status": tender.status})
 
 
+# The address TenderNed gives each notice: its overview page, named by the publication number.
+TENDERNED_NOTICE = re.compile(r"https://www\.tenderned\.nl/aankondigingen/overzicht/[0-9]+/?")
+
+
 @rule("not-tenderned", "tender")
-def tenderned_host(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
-    host = urlsplit(tender.tenderned_url or "https://www.tenderned.nl").hostname or ""
-    if not re.fullmatch(r"(.+\.)?tenderned\.nl", host):
-        yield Finding(entry, ("tenderned_url",), "not-tenderned", {"value": tender.tenderned_url})
+def tenderned_notice(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
+    url = tender.tenderned_url
+    if url is not None and not TENDERNED_NOTICE.fullmatch(url):
+        yield Finding(entry, ("tenderned_url",), "not-tenderned", {"value": url})
+
+
+# What happened to a tender, and the statuses each date belongs to: a withdrawn tender may have
+# been published first; only an awarded one has an award.
+_EVENTS: dict[str, frozenset[str]] = {
+    "published_on": frozenset({"published", "awarded", "withdrawn"}),
+    "awarded_on": frozenset({"awarded"}),
+    "withdrawn_on": frozenset({"withdrawn"}),
+}
+_NEEDED = {"published": ("published_on",), "awarded": ("published_on", "awarded_on")}
+
+
+@rule("missing-event-date", "tender")
+def event_dates_given(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
+    for name in _NEEDED.get(tender.status, ()):
+        if getattr(tender, name) is None:
+            yield Finding(
+                entry, ("status",), "missing-event-date", {"status": tender.status, "field": name}
+            )
+
+
+@rule("date-without-status", "tender")
+def event_dates_fit_status(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
+    for name, statuses in _EVENTS.items():
+        if getattr(tender, name) is not None and tender.status not in statuses:
+            allowed = ", ".join(s for s in ("published", "awarded", "withdrawn") if s in statuses)
+            yield Finding(
+                entry,
+                (name,),
+                "date-without-status",
+                {"field": name, "status": tender.status, "allowed": allowed},
+            )
+
+
+@rule("date-in-future", "tender")
+def event_dates_past(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
+    for name in _EVENTS:
+        day = getattr(tender, name)
+        if day is not None and day > context.today:
+            yield Finding(
+                entry,
+                (name,),
+                "date-in-future",
+                {"field": name, "value": day.isoformat(), "today": context.today.isoformat()},
+            )
+
+
+@rule("dates-out-of-order", "tender")
+def events_in_order(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
+    published = tender.published_on
+    for name in ("awarded_on", "withdrawn_on"):
+        day = getattr(tender, name)
+        if published is not None and day is not None and day < published:
+            yield _order(entry, ("published_on", published), (name, day), (name,))
 
 
 @dataset_rule("missing-image")
