@@ -725,6 +725,19 @@ _code(
 
 # --- Spreadsheets read by `mvi-site import` (a row's problems stand at its cells) -------------
 _code(
+    "english-sheet",
+    E,
+    "English download imported",
+    "dit is de Engelse download van de kalender (kolom '{value}'); de import leest de "
+    "Nederlandse kolommen",
+    "this is the English download of the calendar (column '{value}'); the import reads the "
+    "Dutch columns",
+    "Download de Nederlandse kalender (open-data/aanbestedingskalender.xlsx) of het sjabloon, "
+    "breng uw wijzigingen daarin aan en lees dat bestand in.",
+    "Download the Dutch calendar (open-data/aanbestedingskalender.xlsx) or the template, make "
+    "your changes there and import that file.",
+)
+_code(
     "missing-id-column",
     E,
     "No id column",

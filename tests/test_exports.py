@@ -1,6 +1,6 @@
-"""Open data: the CSV and XLSX downloads hold the same rows and values, typed; formulas are
-neutralised; every JSON file validates against its published schema; the Open data page lists
-each file with its true size."""
+"""Open data: the CSV, Excel-CSV and XLSX downloads of each language hold the same rows and
+values, typed; formulas are neutralised; every JSON file validates against its published schema;
+the Open data page of each language lists its files with their true size."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator.base.i18n import LANGS, format_size
-from generator.base.tables import NO, YES, Sheet, SheetColumn, neutralise, to_csv, to_xlsx
+from generator.base.tables import YES_NO, Sheet, SheetColumn, neutralise, to_csv, to_xlsx
 from generator.base.urls import download_url, section_url
 from generator.crossref import build_crossref
 from generator.export import ocds
-from generator.export.calendar_table import COLUMNS, calendar_sheet
+from generator.export.calendar_table import COLUMNS, ENGLISH_HEADERS, calendar_sheet
 from generator.export.downloads import Download, build_downloads, extension_url
 from generator.history.git import History
 from generator.source.layout import KINDS
@@ -52,8 +52,16 @@ def downloads(example_data) -> dict[str, Download]:
     return {download.path: download for download in files}
 
 
-def _csv_rows(content: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(content.decode("utf-8"), newline="")))
+def _csv_rows(content: bytes, separator: str = ",") -> list[list[str]]:
+    assert not content.startswith(b"\xef\xbb\xbf"), "the plain CSV has no byte-order mark"
+    return list(csv.reader(io.StringIO(content.decode("utf-8"), newline=""), delimiter=separator))
+
+
+def _excel_rows(content: bytes, separator: str) -> list[list[str]]:
+    """As Excel reads it: the byte-order mark says UTF-8, the locale's list separator splits."""
+    assert content.startswith(b"\xef\xbb\xbf")
+    text = content.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
 
 
 def _xlsx_rows(content: bytes) -> list[list[object]]:
@@ -65,8 +73,7 @@ def _as_csv_text(value: object) -> str:
     """What the CSV writes for an XLSX cell value of each type."""
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return YES if value else NO
+    assert not isinstance(value, bool), "yes/no is the same word in every format"
     if isinstance(value, dt.datetime):
         assert value.time() == dt.time(), "dates carry no time of day"
         return value.date().isoformat()
@@ -75,8 +82,10 @@ def _as_csv_text(value: object) -> str:
 
 def test_xlsx_and_csv_hold_the_same_rows_and_values(example_data, downloads) -> None:
     pairs = [p.removesuffix(".csv") for p in downloads if p.endswith(".csv")]
-    assert download_url("all", None, "csv").removesuffix(".csv") in pairs
-    assert len(pairs) > 2, "the whole calendar and at least two categories"
+    pairs = [p for p in pairs if not p.endswith(".excel")]
+    for lang in LANGS:
+        assert download_url("all", None, "csv", lang).removesuffix(".csv") in pairs
+    assert len(pairs) > 4, "the whole calendar and at least two categories, in both languages"
     for stem in pairs:
         csv_rows = _csv_rows(downloads[f"{stem}.csv"].content)
         xlsx_rows = _xlsx_rows(downloads[f"{stem}.xlsx"].content)
@@ -88,10 +97,25 @@ def test_xlsx_and_csv_hold_the_same_rows_and_values(example_data, downloads) -> 
     assert len(whole) - 1 == len(example_data.tenders)
 
 
+@pytest.mark.parametrize(("lang", "separator"), [("nl", ";"), ("en", ",")])
+def test_the_csv_for_excel_opens_in_columns_with_its_letters_intact(
+    downloads, lang: str, separator: str
+) -> None:
+    for scope, subject in (("all", None), ("category", "bedrijfskleding")):
+        plain = downloads[download_url(scope, subject, "csv", lang)]
+        excel = downloads[download_url(scope, subject, "excel-csv", lang)]
+        assert (excel.format, excel.lang) == ("CSV (Excel)", lang)
+        rows = _excel_rows(excel.content, separator)
+        assert rows == _csv_rows(plain.content), "the same cells as the plain CSV"
+        assert len(rows[0]) == len(COLUMNS), "a double-click gives one column per field"
+    sheet = Sheet("x", [SheetColumn("Titel", "text", "")], [["Hygiëne; één, “twee”"]], lang)
+    assert _excel_rows(to_csv(sheet, excel=True), separator) == [["Titel"], [sheet.rows[0][0]]]
+
+
 def test_xlsx_columns_are_typed(downloads) -> None:
     rows = _xlsx_rows(downloads[download_url("all", None, "xlsx")].content)
     header, body = rows[0], rows[1:]
-    expected = {"integer": int, "date": dt.datetime, "boolean": bool, "text": str, "url": str}
+    expected = {"integer": int, "date": dt.datetime, "boolean": str, "text": str, "url": str}
     filled = set()
     for column in COLUMNS:
         values = [row[header.index(column.header)] for row in body]
@@ -99,6 +123,8 @@ def test_xlsx_columns_are_typed(downloads) -> None:
             if value is not None:
                 assert type(value) is expected[column.kind], (column.header, value)
                 filled.add(column.kind)
+            if column.kind == "boolean":
+                assert value in YES_NO["nl"], (column.header, value)
     assert filled == set(expected), "the example data fill a column of every type"
 
 
@@ -109,7 +135,32 @@ def test_csv_headers_are_dutch_and_first_rows_follow_the_calendar(downloads, exa
     ref = build_crossref(example_data)
     assert ids == [tender.id for tender in ref.tenders]
     for row in rows[1:]:
-        assert row[2] == YES, "every example tender says it is an example"
+        assert row[2] == "ja", "every example tender says it is an example"
+
+
+def test_the_english_downloads_have_english_headers_labels_and_titles(
+    downloads, example_data
+) -> None:
+    rows = _csv_rows(downloads[download_url("all", None, "csv", "en")].content)
+    assert rows[0] == [ENGLISH_HEADERS[column.header] for column in COLUMNS]
+    assert len(set(rows[0])) == len(rows[0]), "every English header names one column"
+    ref = build_crossref(example_data)
+    by_id = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    for tender in ref.tenders:
+        row = by_id[tender.id]
+        assert row["Title"] == tender.title.get("en")
+        assert row["Example"] == "yes" and row["Status"] in (
+            "Planned",
+            "Market consultation",
+            "Withdrawn",
+        )
+        assert row["Web page"].endswith(f"/en/{row['Web page'].split('/en/', 1)[1]}")
+    book = openpyxl.load_workbook(
+        io.BytesIO(downloads[download_url("all", None, "xlsx", "en")].content)
+    )
+    assert [ws.title for ws in book.worksheets] == ["Tender calendar", "Notes"]
+    notes = [[c.value for c in row] for row in book.worksheets[1].iter_rows()]
+    assert notes[0] == ["Column", "Type", "Meaning"] and notes[1][0] == "Key"
 
 
 def _quoted(text: str) -> str:
@@ -208,11 +259,19 @@ def test_the_open_data_page_lists_every_file_with_its_size(built_site: Path) -> 
         html = (built_site / section_url("open-data", lang) / "index.html").read_text()
         for path in data_files:
             name = path.relative_to(built_site).as_posix()
-            assert f"{name.rsplit('/', 1)[-1]}</a>" in html, (lang, name)
+            english = name.startswith("open-data/en/")
+            sheet = path.suffix in (".csv", ".xlsx") and "sjabloon" not in name
+            rel = path.relative_to(built_site / "open-data").as_posix()
+            linked = re.search(rf'["/]{re.escape(rel)}"', html)
+            if sheet and english != (lang == "en"):
+                assert not linked, (lang, name, "the other language's sheet")
+                continue
+            assert f"{name.rsplit('/', 1)[-1]}</a>" in html and linked, (lang, name)
             if path.suffix in (".csv", ".xlsx") or ("/json/" in name and "schemas" not in name):
                 assert format_size(path.stat().st_size, lang) in html, (lang, name)
         for column in COLUMNS:
             assert column.description(lang) in html.replace("&#39;", "'")
+            assert column.heading(lang) in html.replace("&#39;", "'")
         assert "CC0 1.0" in html
 
 

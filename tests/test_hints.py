@@ -719,6 +719,7 @@ def test_every_data_problem_with_a_hint_is_followed_here() -> None:
         "missing-twin",
         # a spreadsheet's cells, not a data file: followed in tests/test_sheet_import.py
         "missing-id-column",
+        "english-sheet",
         "duplicate-column",
         "unknown-column",
         "missing-id",

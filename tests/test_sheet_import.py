@@ -25,7 +25,7 @@ from generator.editors import yaml_edit
 from generator.editors.sheet_columns import BY_HEADER, IMPORT_COLUMNS
 from generator.editors.sheet_import import import_sheet
 from generator.export import ocds
-from generator.export.calendar_table import COLUMNS, calendar_sheet
+from generator.export.calendar_table import COLUMNS, ENGLISH_HEADERS, calendar_sheet
 from generator.export.calendar_template import template_xlsx
 from generator.export.downloads import TEMPLATE_PATH, build_downloads, extension_url
 from generator.history.git import History
@@ -145,7 +145,9 @@ def test_every_column_that_carries_data_reaches_its_field(example, calendar) -> 
     expected = {
         **changes,
         "Zekerheid planning": "Indicatief",
-        "Boven Europese drempel": False,
+        "Voorbeeld": "nee",  # yes/no is written as in the CSV, whatever was typed
+        "Geschikt voor mkb": "ja",
+        "Boven Europese drempel": "nee",
         "Geraamde waarde minimum (EUR)": 1_000_000,
         "Marktconsultatie": "2026-12-14",
         "Looptijd (maanden)": 60,
@@ -527,6 +529,10 @@ def _lots_hint(problem: Any) -> int:
 
 HINT_CASES: dict[str, tuple[Any, Any]] = {
     # code: (the bad sheet, the sheet after doing what the hint says), from (header, row)
+    "english-sheet": (
+        lambda h, r, p: [[ENGLISH_HEADERS.get(x, x) for x in h], r],
+        lambda h, r, p: [h, r],  # "Download the Dutch calendar … and import that file"
+    ),
     "missing-id-column": (
         lambda h, r, p: [["Id", *h[1:]], r],
         lambda h, r, p: [h, r],  # "Put the column names in row 1 … 'Kenmerk' is required"

@@ -353,20 +353,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "data.examples": (
         "Records met Voorbeeld = ja zijn illustratief, geen echte planning of toezegging.",
-        "Records with Voorbeeld (example) = ja (yes) are illustrative, not a real plan or "
-        "commitment.",
+        "Records with Example = yes are illustrative, not a real plan or commitment.",
     ),
     "data.calendar": ("De aanbestedingskalender", "The tender calendar"),
     "data.calendar.lead": (
-        "Eén rij per aanbesteding, in kalendervolgorde. Het Excel-bestand (XLSX) heeft getypeerde "
-        "kolommen (bedragen als getallen, datums als datums), een filter op de kopregel en een "
-        "tabblad Toelichting. Het CSV-bestand is UTF-8 met komma's; tekst die een spreadsheet als "
-        "formule zou uitvoeren, begint met een apostrof.",
-        "One row per tender, in calendar order. The Excel file (XLSX) has typed columns (amounts "
-        "as numbers, dates as dates), a filter on the header row and a sheet Toelichting "
-        "(notes). The CSV file is UTF-8 with commas; text a spreadsheet would run as a formula "
-        "starts with an apostrophe. Headers and labels are in Dutch; the table below explains "
-        "them.",
+        "Eén rij per aanbesteding, in kalendervolgorde, in drie formaten. Het Excel-bestand "
+        "(XLSX) heeft getypeerde kolommen (bedragen als getallen, datums als datums), een filter "
+        "op de kopregel en een tabblad Toelichting. De CSV voor Excel opent met een dubbelklik "
+        "in kolommen in een Nederlandse Excel: puntkomma's en een byte-order mark, zodat "
+        "letters als ë goed blijven. De gewone CSV (UTF-8, komma's, zonder byte-order mark) is "
+        "voor programma's zoals Python, R, LibreOffice en databases. Ja/nee staat in elk formaat "
+        "als ja of nee; tekst die een spreadsheet als formule zou uitvoeren, begint met een "
+        "apostrof.",
+        "One row per tender, in calendar order, in three formats, with English headers and "
+        "labels (the Dutch site has the same files in Dutch). The Excel file (XLSX) has typed "
+        "columns (amounts as numbers, dates as dates), a filter on the header row and a Notes "
+        "sheet. The CSV for Excel opens in columns with a double-click in an English Excel: "
+        "commas and a byte-order mark, so letters such as ë stay intact. The plain CSV (UTF-8, "
+        "commas, no byte-order mark) is for programs such as Python, R, LibreOffice and "
+        "databases. Yes/no is yes or no in every format; text a spreadsheet would run as a "
+        "formula starts with an apostrophe.",
     ),
     "data.file": ("Bestand", "File"),
     "data.format": ("Formaat", "Format"),
@@ -395,7 +401,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.type.text": ("tekst", "text"),
     "data.type.integer": ("geheel getal", "whole number"),
     "data.type.date": ("datum (JJJJ-MM-DD)", "date (YYYY-MM-DD)"),
-    "data.type.boolean": ("ja/nee", "yes/no (ja/nee)"),
+    "data.type.boolean": ("ja/nee", "yes/no"),
     "data.type.url": ("webadres", "web address"),
     "data.json": ("Alle records als JSON", "All records as JSON"),
     "data.json.lead": (
@@ -433,6 +439,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "category, buyer or theme.",
     ),
     "data.download": ("Download de kalender", "Download the calendar"),
+    "data.format.xlsx": ("Excel-werkmap (.xlsx)", "Excel workbook (.xlsx)"),
+    "data.format.excel-csv": ("CSV voor Excel", "CSV for Excel"),
+    "data.format.csv": ("CSV voor andere programma's", "CSV for other programs"),
     "data.download.lead": (
         "Alle formaten en de uitleg van elke kolom staan op de pagina",
         "Every format, and what each column means, is on the page",

@@ -3,10 +3,15 @@
 A `Sheet` is a header plus rows of typed values (text, whole number, date, yes/no, web address).
 Both writers take the same sheet, so the CSV and the XLSX of a download cannot disagree:
 
-- CSV: UTF-8, comma, CRLF (RFC 4180); dates as ISO 8601, yes/no as `ja`/`nee`, empty for unknown.
-- XLSX (XlsxWriter): numbers as numbers, dates as dates, yes/no as booleans, a frozen header row
-  with a filter, and a second sheet that explains each column. Text is never read as a formula
-  or a number, and the file's creation date is fixed, so two builds give the same bytes.
+- CSV for data tools: UTF-8 without a byte-order mark, comma, CRLF (RFC 4180); dates as
+  ISO 8601, yes/no as words of the sheet's language (`ja`/`nee`, `yes`/`no`), empty for unknown.
+- CSV for Excel: the same cells with a byte-order mark, so Excel reads UTF-8 ("één" intact), and
+  the list separator of Excel in the sheet's language: `;` for Dutch (the decimal comma takes
+  the comma), `,` for English. A double-click opens it in columns.
+- XLSX (XlsxWriter): numbers as numbers, dates as dates, yes/no as the same words as the CSV, a
+  frozen header row with a filter, and a second sheet that explains each column. Text is never
+  read as a formula or a number, and the file's creation date is fixed, so two builds give the
+  same bytes.
 
 Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading
 apostrophe in both formats (OWASP's advice against CSV injection).
@@ -24,7 +29,8 @@ from typing import Any, Literal
 import xlsxwriter
 
 CellKind = Literal["text", "integer", "date", "boolean", "url"]
-YES, NO = "ja", "nee"
+YES_NO: dict[str, tuple[str, str]] = {"nl": ("ja", "nee"), "en": ("yes", "no")}
+EXCEL_SEPARATOR = {"nl": ";", "en": ","}  # Excel's list separator in a Dutch or English locale
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _CREATED = dt.datetime(2000, 1, 1)  # a fixed file date: the content, not the clock, makes a file
 _MAX_WIDTH = 60
@@ -57,6 +63,7 @@ class Sheet:
     name: str
     columns: Sequence[SheetColumn]
     rows: Sequence[Sequence[Any]]
+    lang: str = "nl"  # the language of the headers and of yes/no
 
     def cells(self) -> list[list[Any]]:
         """The rows as written: text neutralised, every value checked against its column."""
@@ -81,21 +88,23 @@ def _cell(value: Any, column: SheetColumn) -> Any:
     return neutralise(value) if isinstance(value, str) else value
 
 
-def to_csv(sheet: Sheet) -> bytes:
-    """The sheet as CSV (UTF-8, comma, CRLF line ends)."""
+def to_csv(sheet: Sheet, excel: bool = False) -> bytes:
+    """The sheet as CSV (UTF-8, comma, CRLF line ends), or as Excel in the sheet's language
+    opens it with a double-click (a byte-order mark, Excel's list separator)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    separator = EXCEL_SEPARATOR[sheet.lang] if excel else ","
+    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
     writer.writerow([neutralise(column.header) for column in sheet.columns])
     for row in sheet.cells():
-        writer.writerow([_csv_text(value) for value in row])
-    return out.getvalue().encode("utf-8")
+        writer.writerow([_csv_text(value, sheet.lang) for value in row])
+    return out.getvalue().encode("utf-8-sig" if excel else "utf-8")
 
 
-def _csv_text(value: Any) -> str:
+def _csv_text(value: Any, lang: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return YES if value else NO
+        return YES_NO[lang][0 if value else 1]
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -125,10 +134,13 @@ def to_xlsx(sheet: Sheet, notes_title: str, notes_headers: Sequence[str]) -> byt
     cells = sheet.cells()
     for col, column in enumerate(sheet.columns):
         data.write_string(0, col, neutralise(column.header), formats["header"])
-        widest = max([len(column.header)] + [len(_csv_text(row[col])) for row in cells])
+        texts = [len(_csv_text(row[col], sheet.lang)) for row in cells]
+        widest = max([len(column.header), *texts])
         data.set_column(col, col, min(max(widest, 8) + 2, _MAX_WIDTH))
     for number, row in enumerate(cells, start=1):
         for col, (value, column) in enumerate(zip(row, sheet.columns, strict=True)):
+            if isinstance(value, bool):  # the same words as the CSV, not TRUE/FALSE
+                value = _csv_text(value, sheet.lang)
             _write(data, number, col, value, column.kind, formats)
     data.freeze_panes(1, 1)
     data.autofilter(0, 0, len(cells), len(sheet.columns) - 1)
@@ -158,8 +170,6 @@ def _write(
         sheet.write_number(row, col, value, formats["integer"])
     elif kind == "date":
         sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), formats["date"])
-    elif kind == "boolean":
-        sheet.write_boolean(row, col, value)
     elif kind == "url":
         sheet.write_url(row, col, value, formats["url"], string=value)
     else:

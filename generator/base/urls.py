@@ -80,12 +80,19 @@ TENDER_FEED: dict[Lang, str] = {"nl": "wijzigingen.atom", "en": "changes.atom"}
 OPEN_DATA = "open-data"
 
 
-def download_url(scope: str, record_id: str | None, ext: str) -> str:
-    """`open-data/aanbestedingskalender.csv` or `open-data/categorie/logistiek.xlsx`."""
+SHEET_FORMATS = {"csv": ".csv", "excel-csv": ".excel.csv", "xlsx": ".xlsx"}  # ids have no dot
+_SHEET_NAMES = {"nl": ("aanbestedingskalender", "categorie"), "en": ("tender-calendar", "category")}
+
+
+def download_url(scope: str, record_id: str | None, fmt: str, lang: Lang = "nl") -> str:
+    """`open-data/aanbestedingskalender.csv`, `open-data/categorie/logistiek.excel.csv` or
+    `open-data/en/tender-calendar.xlsx`: each language has its own sheets."""
+    folder = OPEN_DATA if lang == "nl" else f"{OPEN_DATA}/{lang}"
+    calendar, category = _SHEET_NAMES[lang]
     if scope == "all":
-        return f"{OPEN_DATA}/aanbestedingskalender.{ext}"
+        return f"{folder}/{calendar}{SHEET_FORMATS[fmt]}"
     if scope == "category" and record_id:
-        return f"{OPEN_DATA}/categorie/{record_id}.{ext}"
+        return f"{folder}/{category}/{record_id}{SHEET_FORMATS[fmt]}"
     raise ValueError(f"no download for scope {scope!r}")
 
 
@@ -178,8 +185,8 @@ class Links:
     def feed(self, scope: str, record_id: str | None, ext: str) -> str:
         return self.asset(feed_url(scope, record_id, self.lang, ext))
 
-    def download(self, scope: str, record_id: str | None, ext: str) -> str:
-        return self.asset(download_url(scope, record_id, ext))
+    def download(self, scope: str, record_id: str | None, fmt: str) -> str:
+        return self.asset(download_url(scope, record_id, fmt, self.lang))
 
     def tender_ics(self, tender_id: str) -> str:
         return self.asset(tender_ics_url(tender_id, self.lang))

@@ -38,6 +38,7 @@ from generator.editors.sheet_columns import (
     prune,
 )
 from generator.editors.workbook import Cell, Table, read_table
+from generator.export.calendar_table import ENGLISH_HEADERS
 from generator.models import Tender
 from generator.models.common import ID_PATTERN, Strict
 from generator.models.tender import Contact, Duration, MarketConsultation, ValueRange
@@ -120,6 +121,9 @@ def match_columns(table: Table) -> tuple[dict[int, str], list[Problem]]:
     columns: dict[int, str] = {}
     first: dict[str, Cell] = {}
     problems: list[Problem] = []
+    if english := _english_header(table):
+        # Its titles and labels are English: read as Dutch they would overwrite the Dutch ones.
+        return columns, [_at(table.source, english, "english-sheet", "", value=english.value)]
     for cell in table.header:
         header = cell_text(cell)
         if header is None:
@@ -144,6 +148,17 @@ def match_columns(table: Table) -> tuple[dict[int, str], list[Problem]]:
         corner = Cell(1, 1, None)
         problems.append(_at(table.source, corner, "missing-id-column", ""))
     return columns, problems
+
+
+# The headers of the English download that no Dutch column has ("Key", "Title", …), in order.
+ENGLISH_ONLY = [h for h in ENGLISH_HEADERS.values() if h not in ENGLISH_HEADERS]
+
+
+def _english_header(table: Table) -> Cell | None:
+    """The English id column, when the sheet is the English download of the calendar."""
+    headers = {cell_text(cell): cell for cell in table.header}
+    english = [h for h in ENGLISH_ONLY if h in headers]
+    return headers[english[0]] if len(english) >= 3 and ID_HEADER not in headers else None
 
 
 def _unknown_column(source: str, cell: Cell, header: str) -> Problem:

@@ -1,9 +1,10 @@
 """The tender calendar as one flat table: a row per tender, a typed column per fact.
 
 The column list is the single description of the CSV and XLSX downloads: the writers take their
-headers and types from it, and the Open data page takes its field documentation from it. Headers
-and code labels are Dutch, as suppliers' spreadsheets in the Netherlands expect; the page explains
-each column in both languages.
+headers and types from it, and the Open data page takes its field documentation from it. Each
+language has its own files: the Dutch ones have Dutch headers and code labels, as suppliers'
+spreadsheets in the Netherlands expect (and as `mvi-site import` reads them back); the English
+ones have English headers, labels and titles (the Dutch title where there is no English one).
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ class _Context:
     """What the cells look up, built once per sheet: the data set's indexes are not cached."""
 
     site_url: str
-    names: dict[str, dict[str, str]]  # kind → id → Dutch name
-    themes: dict[str, str]  # theme id → Dutch name
+    lang: Lang
+    names: dict[str, dict[str, str]]  # kind → id → name in the sheet's language
+    themes: dict[str, str]  # theme id → name in the sheet's language
     theme_order: Callable[[str], tuple[int, str]]
     changed: dict[str, dt.date]  # tender id → the date of the commit that last changed it
 
@@ -51,9 +53,13 @@ class CalendarColumn:
     def description(self, lang: Lang) -> str:
         return self.doc[0] if lang == "nl" else self.doc[1]
 
+    def heading(self, lang: Lang) -> str:
+        """The header in the file of that language."""
+        return self.header if lang == "nl" else ENGLISH_HEADERS[self.header]
+
 
 def _name(kind: str, field: str) -> _Value:
-    """The Dutch name of the record a field refers to (organisation, category), or None."""
+    """The name of the record a field refers to (organisation, category), or None."""
 
     def value(tender: Tender, ctx: _Context) -> str | None:
         ref = getattr(tender, field)
@@ -66,7 +72,8 @@ def _themes(tender: Tender, ctx: _Context) -> str | None:
     parts = []
     for theme_id in sorted(tender.themes, key=ctx.theme_order):
         name = ctx.themes.get(theme_id, theme_id)
-        parts.append(f"{name}: {label('level', tender.themes[theme_id].level, 'nl').lower()}")
+        level = label("level", tender.themes[theme_id].level, ctx.lang).lower()
+        parts.append(f"{name}: {level}")
     return "; ".join(parts) or None
 
 
@@ -95,7 +102,7 @@ COLUMNS: tuple[CalendarColumn, ...] = (
         "Titel",
         "text",
         ("Titel van de aanbesteding.", "Title of the tender (Dutch)."),
-        lambda tender, ctx: tender.title.nl,
+        lambda tender, ctx: tender.title.get(ctx.lang),
     ),
     CalendarColumn(
         "Voorbeeld",
@@ -114,7 +121,7 @@ COLUMNS: tuple[CalendarColumn, ...] = (
             "Planned (Gepland), market consultation (Marktconsultatie), published (Gepubliceerd), "
             "awarded (Gegund) or withdrawn (Ingetrokken).",
         ),
-        lambda tender, ctx: label("status", tender.status, "nl"),
+        lambda tender, ctx: label("status", tender.status, ctx.lang),
     ),
     CalendarColumn(
         "Zekerheid planning",
@@ -124,7 +131,7 @@ COLUMNS: tuple[CalendarColumn, ...] = (
             "Indicative (Indicatief), planned (Gepland) or confirmed (Bevestigd): how firm the "
             "planning is.",
         ),
-        lambda tender, ctx: label("certainty", tender.certainty, "nl"),
+        lambda tender, ctx: label("certainty", tender.certainty, ctx.lang),
     ),
     CalendarColumn(
         "Verwachte publicatie",
@@ -201,7 +208,7 @@ COLUMNS: tuple[CalendarColumn, ...] = (
             "Werken, Leveringen of Diensten.",
             "Works (Werken), supplies (Leveringen) or services (Diensten).",
         ),
-        lambda tender, ctx: label("kind", tender.kind, "nl"),
+        lambda tender, ctx: label("kind", tender.kind, ctx.lang),
     ),
     CalendarColumn(
         "Procedure",
@@ -211,7 +218,7 @@ COLUMNS: tuple[CalendarColumn, ...] = (
             "Intended procurement procedure, when known (Dutch name).",
         ),
         lambda tender, ctx: (
-            label("procedure", tender.procedure, "nl") if tender.procedure else None
+            label("procedure", tender.procedure, ctx.lang) if tender.procedure else None
         ),
     ),
     CalendarColumn(
@@ -351,7 +358,9 @@ COLUMNS: tuple[CalendarColumn, ...] = (
             "Waarom de aanbesteding is ingetrokken; alleen bij Ingetrokken.",
             "Why the tender was withdrawn; only when withdrawn.",
         ),
-        lambda tender, ctx: tender.withdrawal_reason.nl if tender.withdrawal_reason else None,
+        lambda tender, ctx: (
+            tender.withdrawal_reason.get(ctx.lang) if tender.withdrawal_reason else None
+        ),
     ),
     CalendarColumn(
         "TenderNed",
@@ -427,26 +436,77 @@ COLUMNS: tuple[CalendarColumn, ...] = (
         "Webpagina",
         "url",
         ("De pagina van deze aanbesteding op deze site.", "This tender's page on this site."),
-        lambda tender, ctx: urljoin(ctx.site_url, record_url("tender", tender.id, "nl")),
+        lambda tender, ctx: urljoin(ctx.site_url, record_url("tender", tender.id, ctx.lang)),
         derived=True,
     ),
 )
 
 
+ENGLISH_HEADERS: dict[str, str] = {
+    "Kenmerk": "Key",
+    "Titel": "Title",
+    "Voorbeeld": "Example",
+    "Status": "Status",
+    "Zekerheid planning": "Certainty of planning",
+    "Verwachte publicatie": "Expected publication",
+    "Verwachte publicatie vanaf": "Expected publication from",
+    "Verwachte publicatie tot en met": "Expected publication until",
+    "Marktconsultatie": "Market consultation",
+    "Inkopende organisatie": "Buyer",
+    "Inkopende organisatie (kenmerk)": "Buyer (key)",
+    "Inkoopcategorie": "Procurement category",
+    "Inkoopcategorie (kenmerk)": "Procurement category (key)",
+    "Soort opdracht": "Kind of contract",
+    "Procedure": "Procedure",
+    "Boven Europese drempel": "Above EU threshold",
+    "Geraamde waarde minimum (EUR)": "Estimated value minimum (EUR)",
+    "Geraamde waarde maximum (EUR)": "Estimated value maximum (EUR)",
+    "CPV-codes": "CPV codes",
+    "Start opdracht": "Contract start",
+    "Looptijd (maanden)": "Duration (months)",
+    "Verlengingsopties (maanden)": "Extension options (months)",
+    "Einde opdracht": "Contract end",
+    "Aantal percelen": "Number of lots",
+    "MVI-thema's en ambitieniveau": "MVI themes and ambition level",
+    "MVI-criteria productgroep": "MVI criteria product group",
+    "Social return": "Social return",
+    "Internationale sociale voorwaarden": "International social conditions",
+    "Geschikt voor mkb": "Suitable for SMEs",
+    "Reden intrekking": "Reason for withdrawal",
+    "TenderNed": "TenderNed",
+    "Gepubliceerd op": "Published on",
+    "Gegund op": "Awarded on",
+    "Ingetrokken op": "Withdrawn on",
+    "Contactpersoon": "Contact person",
+    "Contact e-mail": "Contact e-mail",
+    "Contact telefoon": "Contact telephone",
+    "Laatst gewijzigd": "Last changed",
+    "Webpagina": "Web page",
+}
+
+
 def calendar_sheet(
-    data: DataSet, tenders: Sequence[Tender], site_url: str, name: str, history: History
+    data: DataSet,
+    tenders: Sequence[Tender],
+    site_url: str,
+    name: str,
+    history: History,
+    lang: Lang = "nl",
 ) -> Sheet:
-    """The tenders, in the order given (calendar order), as a typed table."""
+    """The tenders, in the order given (calendar order), as a typed table in `lang`."""
     names = {
-        kind: {record_id: record.name.nl for record_id, record in data.records(kind).items()}
+        kind: {record_id: record.name.get(lang) for record_id, record in data.records(kind).items()}
         for kind in ("organisation", "category-plan")
     }
-    themes = {theme_id: theme.name.nl for theme_id, theme in data.themes.items()}
+    themes = {theme_id: theme.name.get(lang) for theme_id, theme in data.themes.items()}
     changed = {}
     for tender in tenders:
         if commit := history.last_change("tender", tender.id, tender):
             changed[tender.id] = commit.date
-    ctx = _Context(site_url, names, themes, data.theme_order(), changed)
-    columns = [SheetColumn(c.header, c.kind, c.description("nl")) for c in COLUMNS]
+    ctx = _Context(site_url, lang, names, themes, data.theme_order(), changed)
+    columns = [
+        SheetColumn(c.heading(lang), c.kind, c.description(lang), c.description("en"))
+        for c in COLUMNS
+    ]
     rows = [[column.value(tender, ctx) for column in COLUMNS] for tender in tenders]
-    return Sheet(name, columns, rows)
+    return Sheet(name, columns, rows, lang)

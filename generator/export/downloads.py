@@ -1,8 +1,10 @@
 """Every open-data file of the site: planned with what the Open data page shows of it, then made.
 
-All files sit under `open-data/`, shared by both languages: the headers and code labels are
-Dutch, and the Open data page explains them in Dutch and English. Each file is made from
-`Inputs`, so a build makes again only the files whose records changed.
+All files sit under `open-data/`. The calendar's sheets exist per language (Dutch headers and
+labels under `open-data/`, English ones under `open-data/en/`), each as CSV for data tools, as
+CSV for Excel and as XLSX; the JSON, schemas and OCDS files are one for both languages, and the
+Open data page explains them in Dutch and English. Each file is made from `Inputs`, so a build
+makes again only the files whose records changed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from importlib import resources
 from typing import cast
 from urllib.parse import urljoin
 
+from generator.base.i18n import LANGS, Lang
 from generator.base.tables import to_csv, to_xlsx
 from generator.base.urls import OPEN_DATA, download_url
 from generator.crossref import CrossRef
@@ -29,7 +32,6 @@ from generator.source.layout import KINDS, Kind
 ROOT = OPEN_DATA
 EXTENSION_FILES = ("release-schema.json", "README.md")  # published as they are
 EXTENSION_DIR = f"{ROOT}/ocds/extension"
-_NOTES = ("Toelichting", ("Kolom", "Type", "Betekenis"))
 TEMPLATE_PATH = f"{ROOT}/sjabloon-aanbestedingskalender.xlsx"  # blank, for `mvi-site import`
 Produce = Callable[[Inputs], bytes]
 
@@ -39,11 +41,12 @@ class DownloadPlan:
     """One file to publish, before it is made: where, what, and which records it covers."""
 
     path: str  # site-relative: "open-data/aanbestedingskalender.csv"
-    format: str  # CSV, XLSX, JSON, JSON Schema, OCDS, Markdown
+    format: str  # CSV, CSV (Excel), XLSX, JSON, JSON Schema, OCDS, Markdown
     group: str  # calendar, template, category, records, schema, ocds, extension
     subject: str | None  # the category id or the kind name
     count: int | None  # records in the file, where that means something
     produce: Produce = field(repr=False)
+    lang: str | None = None  # the language of a sheet; None: one file for both
 
 
 @dataclass(frozen=True)
@@ -58,22 +61,25 @@ class Download:
     subject: str | None
     count: int | None
     size: int
+    lang: str | None = None
 
     @classmethod
     def made(cls, plan: DownloadPlan, content: bytes) -> Download:
         facts = (plan.format, plan.group, plan.subject, plan.count)
-        return cls(plan.path, content, *facts, len(content))
+        return cls(plan.path, content, *facts, len(content), plan.lang)
 
 
 def plan_downloads(
     data: DataSet, ref: CrossRef, site_url: str, ocds_config: ocds.OcdsConfig
 ) -> list[DownloadPlan]:
     """All files, in a stable order: calendar, template, per category, JSON, schemas, OCDS."""
-    out = _sheet_files("all", None, len(ref.tenders), site_url)
+    count = len(ref.tenders)
+    out = [plan for lang in LANGS for plan in _sheet_files("all", None, count, site_url, lang)]
     out.append(DownloadPlan(TEMPLATE_PATH, "XLSX", "template", None, None, _Template()))
-    for category_id in sorted(ref.tenders_by_category):
-        count = len(ref.tenders_by_category[category_id])
-        out += _sheet_files("category", category_id, count, site_url)
+    for lang in LANGS:
+        for category_id in sorted(ref.tenders_by_category):
+            count = len(ref.tenders_by_category[category_id])
+            out += _sheet_files("category", category_id, count, site_url, lang)
     for kind in KINDS:
         stem = records_json.file_stem(kind)
         schema_path = f"{ROOT}/json/schemas/{stem}.schema.json"
@@ -131,25 +137,37 @@ def extension_url(site_url: str) -> str:
     return urljoin(site_url, f"{EXTENSION_DIR}/extension.json")
 
 
+_SHEET_NAMES = {"nl": ("Aanbestedingskalender", "Categorie"), "en": ("Tender calendar", "Category")}
+_NOTES = {
+    "nl": ("Toelichting", ("Kolom", "Type", "Betekenis")),
+    "en": ("Notes", ("Column", "Type", "Meaning")),
+}
+_FORMATS = {"csv": "CSV", "excel-csv": "CSV (Excel)", "xlsx": "XLSX"}
+
+
 @dataclass(frozen=True)
 class _Sheet:
-    """The calendar table of all tenders or of one category, as CSV or XLSX."""
+    """The calendar table of all tenders or of one category, in one language and format."""
 
     scope: str
     subject: str | None
     site_url: str
-    xlsx: bool
+    fmt: str  # csv, excel-csv, xlsx
+    lang: Lang
 
     def __call__(self, inputs: Inputs) -> bytes:
         ref = inputs.ref
+        calendar, category = _SHEET_NAMES[self.lang]
         if self.subject is None:
-            tenders, name = ref.tenders, "Aanbestedingskalender"
+            tenders, name = ref.tenders, calendar
         else:
-            tenders, name = ref.tenders_by_category[self.subject], f"Categorie {self.subject}"
+            tenders, name = ref.tenders_by_category[self.subject], f"{category} {self.subject}"
         # The views of the data and cross references (each lookup noted) have the same names.
         data, history = cast(DataSet, inputs.data), cast(History, inputs.history)
-        sheet = calendar_sheet(data, tenders, self.site_url, name, history)
-        return to_xlsx(sheet, *_NOTES) if self.xlsx else to_csv(sheet)
+        sheet = calendar_sheet(data, tenders, self.site_url, name, history, self.lang)
+        if self.fmt == "xlsx":
+            return to_xlsx(sheet, *_NOTES[self.lang])
+        return to_csv(sheet, excel=self.fmt == "excel-csv")
 
 
 @dataclass(frozen=True)
@@ -184,23 +202,26 @@ def _fixed(content: bytes) -> Produce:
     return lambda inputs: content
 
 
-def _sheet_files(scope: str, subject: str | None, count: int, site_url: str) -> list[DownloadPlan]:
+def _sheet_files(
+    scope: str, subject: str | None, count: int, site_url: str, lang: Lang
+) -> list[DownloadPlan]:
     group = "calendar" if scope == "all" else scope
     return [
         DownloadPlan(
-            download_url(scope, subject, ext),
-            ext.upper(),
+            download_url(scope, subject, fmt, lang),
+            _FORMATS[fmt],
             group,
             subject,
             count,
-            _Sheet(scope, subject, site_url, ext == "xlsx"),
+            _Sheet(scope, subject, site_url, fmt, lang),
+            lang,
         )
-        for ext in ("csv", "xlsx")
+        for fmt in ("xlsx", "excel-csv", "csv")
     ]
 
 
 def describe(downloads: Sequence[Download]) -> str:
     """What the Open data page shows of the files, as one text to take a digest of."""
     return "\n".join(
-        f"{d.path} {d.format} {d.group} {d.subject} {d.count} {d.size}" for d in downloads
+        f"{d.path} {d.format} {d.group} {d.subject} {d.count} {d.size} {d.lang}" for d in downloads
     )
