@@ -7,13 +7,15 @@ compared with those of a second, separate build of the feeds on another day.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import feedparser
 import pytest
 from icalendar import Calendar
 
-from generator.base.urls import feed_url, tender_ics_url
+from generator.base.i18n import format_planned
+from generator.base.urls import FEEDS, feed_url, tender_ics_url
 from generator.crossref import build_crossref
 from generator.models.tender import OPEN_STATUSES
 from generator.render.feeds import build_feeds
@@ -55,7 +57,7 @@ def test_every_ics_parses_and_its_uids_are_stable(built_site: Path, data) -> Non
         assert _uids(again[relative]) == uids, f"{relative}: UIDs changed between builds"
 
 
-def test_a_quarter_is_an_all_day_period(built_site: Path, data) -> None:
+def test_a_quarter_is_one_day_that_names_its_window(built_site: Path, data) -> None:
     tender = next(
         t
         for t in sorted(data.tenders.values(), key=lambda t: t.id)
@@ -66,8 +68,20 @@ def test_a_quarter_is_an_all_day_period(built_site: Path, data) -> None:
         e for e in Calendar.from_ical(text).walk("VEVENT") if "publication" in str(e["UID"])
     )
     assert event.decoded("DTSTART") == tender.expected_publication.start
-    assert event.decoded("DTEND") == tender.expected_publication.end + dt.timedelta(days=1)
+    assert event.decoded("DTEND") == tender.expected_publication.start + dt.timedelta(days=1)
+    quarter = format_planned(tender.expected_publication, "nl")
+    assert quarter.startswith(("1e", "2e", "3e", "4e")) and f"({quarter}):" in str(event["SUMMARY"])
     assert str(event["UID"]) == f"{tender.id}.publication@inkopen-met-impact.example.org"
+
+
+def test_no_event_fills_more_than_a_day(built_site: Path) -> None:
+    """A supplier's calendar shows reminders, not weeks of banners."""
+    lengths = {
+        (event.decoded("DTEND") - event.decoded("DTSTART")).days
+        for path in built_site.rglob("*.ics")
+        for event in Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    }
+    assert lengths == {1}
 
 
 def test_every_atom_feed_parses_without_bozo(built_site: Path, data) -> None:
@@ -105,3 +119,22 @@ def test_feed_text_is_escaped(data) -> None:
     ics = files[feed_url("all", None, "nl", "ics")]
     event = next(iter(Calendar.from_ical(ics).walk("VEVENT")))
     assert str(event["SUMMARY"]).endswith(" ".join(payload.split()))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_subscriptions_page_links_every_feed_of_its_language(built_site: Path, lang) -> None:
+    folder = built_site / FEEDS[lang]
+    html = (folder / "index.html").read_text()
+    feeds = sorted(p.name for p in folder.iterdir() if p.suffix in (".ics", ".atom"))
+    assert len(feeds) > 20, "all tenders, and per category, buyer and theme"
+    linked = set(re.findall(r'href="\./([^"/]+\.(?:ics|atom))"', html))
+    assert linked == set(feeds)
+    for app in ("Outlook", "Google", "Apple"):
+        assert app in html, f"a how-to for {app}"
+    other = built_site / FEEDS["en" if lang == "nl" else "nl"] / "index.html"
+    assert f'hreflang="{"en" if lang == "nl" else "nl"}"' in html and other.is_file()
+
+
+def test_pages_with_feeds_link_the_subscriptions_page(built_site: Path) -> None:
+    html = (built_site / "aanbestedingskalender" / "index.html").read_text()
+    assert 'href="../abonneren/#how"' in html and 'href="../abonneren/"' in html

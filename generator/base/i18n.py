@@ -335,6 +335,81 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Outlook or Google Calendar: add a calendar from a web address) or follow the feed in a "
         "feed reader.",
     ),
+    "section.subscribe": ("Abonneren", "Subscribe"),
+    "subscribe.lead": (
+        "Volg de aanbestedingskalender zonder account: als agenda in uw agenda-app, of als "
+        "nieuws-feed in een feedlezer. Er is een agenda en een feed van alle aanbestedingen, en "
+        "van elke inkoopcategorie, inkopende organisatie en elk thema. Elke aanbesteding heeft "
+        "op haar eigen pagina ook een agenda-bestand en een feed van haar wijzigingen.",
+        "Follow the tender calendar without an account: as a calendar in your calendar app, or "
+        "as a news feed in a feed reader. There is a calendar and a feed of all tenders, and of "
+        "each procurement category, buyer and theme. Each tender also has a calendar file and a "
+        "feed of its changes on its own page.",
+    ),
+    "subscribe.how": ("Zo abonneert u zich", "How to subscribe"),
+    "subscribe.how.lead": (
+        "Kopieer het adres van de link (rechtsklikken, 'Link kopiëren' of 'Adres van link "
+        "kopiëren') en plak het in uw app. Klikt u op een agenda-link, dan voegen de meeste "
+        "apps één keer een kopie toe, die niet meer wordt bijgewerkt: een abonnement via het "
+        "adres blijft wel bij.",
+        "Copy the link's address (right-click, 'Copy link' or 'Copy link address') and paste "
+        "it into your app. Clicking a calendar link makes most apps add a copy once, which is "
+        "not updated again; a subscription by its address stays up to date.",
+    ),
+    "subscribe.outlook": (
+        "Kies in de agenda 'Agenda toevoegen' en dan 'Abonneren via internet' (in de klassieke "
+        "Outlook: 'Agenda toevoegen', 'Van internet'), plak het adres en geef de agenda een "
+        "naam.",
+        "In the calendar, choose 'Add calendar' and then 'Subscribe from web' (in classic "
+        "Outlook: 'Add Calendar', 'From Internet'), paste the address and name the calendar.",
+    ),
+    "subscribe.google": (
+        "Klik in Google Agenda op de computer naast 'Andere agenda's' op het plusteken, kies "
+        "'Via URL' en plak het adres. Google werkt geabonneerde agenda's op eigen tijden bij, "
+        "soms maar één keer per dag.",
+        "In Google Calendar on a computer, click the plus sign next to 'Other calendars', "
+        "choose 'From URL' and paste the address. Google refreshes subscribed calendars on its "
+        "own schedule, sometimes only once a day.",
+    ),
+    "subscribe.apple": (
+        "Op een Mac: in Agenda 'Archief', 'Nieuw agenda-abonnement', en plak het adres. Op een "
+        "iPhone of iPad: in Instellingen bij Agenda, 'Accounts', 'Voeg account toe', 'Anders', "
+        "'Voeg agenda-abonnement toe'.",
+        "On a Mac: in Calendar, 'File', 'New Calendar Subscription', and paste the address. On "
+        "an iPhone or iPad: in Settings under Calendar, 'Accounts', 'Add Account', 'Other', "
+        "'Add Subscribed Calendar'.",
+    ),
+    "subscribe.reader": ("Een feedlezer", "A feed reader"),
+    "subscribe.reader.how": (
+        "Plak het adres van een Atom-feed in uw feedlezer (bijvoorbeeld die van Thunderbird). "
+        "Elke nieuwe of gewijzigde aanbesteding verschijnt dan als bericht, gedateerd op de dag "
+        "van de wijziging.",
+        "Paste the address of an Atom feed into your feed reader (for example Thunderbird's). "
+        "Each new or changed tender then appears as an item, dated by the day of the change.",
+    ),
+    "subscribe.events": (
+        "In de agenda staat elke verwachte publicatie en marktconsultatie als één dag: de dag "
+        "zelf als die bekend is, anders de eerste dag van de maand of het kwartaal, met die "
+        "maand of dat kwartaal in de titel. Zo vult een kwartaal niet weken van uw agenda. De "
+        "afspraken zijn 'voorlopig' tot de planning is bevestigd, en maken u nooit 'bezet'.",
+        "In the calendar each expected publication and market consultation is one day: the "
+        "day itself when it is known, otherwise the first day of the month or quarter, with "
+        "that month or quarter in its title. So a quarter does not fill weeks of your "
+        "calendar. Events are 'tentative' until the planning is confirmed, and never make you "
+        "'busy'.",
+    ),
+    "subscribe.all": ("Alle aanbestedingen", "All tenders"),
+    "subscribe.category": ("Per inkoopcategorie", "Per procurement category"),
+    "subscribe.buyer": ("Per inkopende organisatie", "Per buyer"),
+    "subscribe.theme": ("Per thema", "Per theme"),
+    "subscribe.changes": ("Wijzigingen", "Changes"),
+    "subscribe.col.category": ("Categorie", "Category"),
+    "subscribe.col.buyer": ("Organisatie", "Organisation"),
+    "subscribe.col.theme": ("Thema", "Theme"),
+    "subscribe.col.ics": ("Agenda", "Calendar"),
+    "subscribe.col.atom": ("Feed", "Feed"),
+    "subscribe.none": ("Er zijn nog geen aanbestedingen.", "There are no tenders yet."),
+    "subscribe.more": ("Alle abonnementen", "All subscriptions"),
     "feed.ics": ("Agenda (.ics)", "Calendar (.ics)"),
     "feed.atom": ("Nieuws-feed (Atom)", "News feed (Atom)"),
     "feed.add-tender": ("Zet in mijn agenda (.ics)", "Add to my calendar (.ics)"),

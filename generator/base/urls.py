@@ -24,6 +24,7 @@ SECTIONS: dict[str, dict[Lang, str]] = {
     "ambition-levels": {"nl": "ambitieniveaus", "en": "ambition-levels"},
     "open-data": {"nl": "open-data", "en": "open-data"},
     "changes": {"nl": "wijzigingen", "en": "changes"},
+    "subscribe": {"nl": "abonneren", "en": "subscribe"},  # the page of the feeds' own folder
 }
 
 # Which section holds the page of each kind of record. Goals and ambition levels have no page
@@ -64,7 +65,7 @@ REFERENCE_PAGES: dict[str, dict[Lang, str]] = {
 SEARCH_PAGE: dict[Lang, str] = {"nl": "zoeken/", "en": "en/search/"}
 
 # Subscriptions: one folder per language, one file per scope and format.
-FEEDS: dict[Lang, str] = {"nl": "abonneren", "en": "en/subscribe"}
+FEEDS: dict[Lang, str] = {"nl": "abonneren", "en": "en/subscribe"}  # the subscribe section
 FEED_SCOPES: dict[str, dict[Lang, str]] = {
     "all": {"nl": "alle-aanbestedingen", "en": "all-tenders"},
     "category": {"nl": "categorie", "en": "category"},

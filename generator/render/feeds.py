@@ -4,8 +4,11 @@ One feed of each format for all tenders and one per category, buyer and theme, i
 English, plus one .ics file per tender. Everything here is a pure function of the data, the
 date and the site's address, so two builds give the same bytes:
 
-- .ics: the expected publication and the market consultation of each open tender, as all-day
-  events spanning their day, month or quarter (Europe/Amsterdam); UIDs are made of the tender
+- .ics: the expected publication and the market consultation of each open tender, each as one
+  all-day event on the first day it may happen (Europe/Amsterdam), its summary naming the
+  month or quarter. A quarter as a 91-day event filled weeks of a supplier's calendar with
+  banners (17 at once on a typical day of the all-tenders feed); on its first day it is a
+  reminder that the window opens, and the window stays in words. UIDs are made of the tender
   id and the site's host, so a calendar app updates an event instead of adding a new one.
 - Atom: one entry per tender, newest change first, dated by the commit that last changed it
   (`History.last_change`); the feeds of changes and of each tender have an entry per change.
@@ -258,11 +261,11 @@ def _event(
     if known:
         event.add("last-modified", stamp)
     example = f"[{t('example.badge', lang)}] " if tender.example else ""
-    event.add(
-        "summary", _line(f"{example}{t(f'feed.event.{what}', lang)}: {tender.title.get(lang)}")
-    )
+    window = "" if when.precision == "day" else f" ({i18n.format_planned(when, lang)})"
+    label = t(f"feed.event.{what}", lang)
+    event.add("summary", _line(f"{example}{label}{window}: {tender.title.get(lang)}"))
     event.add("dtstart", when.start)  # a date: an all-day event, whatever the time zone
-    event.add("dtend", when.end + dt.timedelta(days=1))  # DTEND of a date is exclusive
+    event.add("dtend", when.start + dt.timedelta(days=1))  # one day: DTEND is exclusive
     event.add("transp", "TRANSPARENT")  # a planning date does not make anyone busy
     event.add("status", "TENTATIVE" if tender.certainty != "confirmed" else "CONFIRMED")
     event.add("url", page)

@@ -42,6 +42,8 @@ from generator.models.fielddocs import TYPES, FieldRow, documented_models, field
 from generator.models.paths import iter_models
 from generator.models.tender import OPEN_STATUSES
 from generator.problems import CODES, Severity
+from generator.render.feeds import FeedScope
+from generator.render.feeds import scopes as feed_scopes
 from generator.render.markdown import render_markdown
 from generator.render.page_charts import PageCharts, PlacedFigure
 from generator.source.dataset import DataSet
@@ -274,6 +276,7 @@ def _specs(data: DataSet) -> Iterator[_Spec]:
     yield section("ambition-levels", "ambition_levels.html")
     yield section("organisations", "organisations.html")
     yield section("open-data", "open_data.html", _open_data_context)
+    yield section("subscribe", "subscribe.html", _subscribe_context)
     for name, template, context in (
         ("fields", "editor_fields.html", {"record_kinds": KINDS, "types": TYPES}),
         ("messages", "editor_messages.html", {"codes": _codes(), "policy": _policy()}),
@@ -351,6 +354,14 @@ def _open_data_context(inputs: Inputs) -> dict[str, Any]:
         "kind_title": _kind_title,
         "fields": _fields,
     }
+
+
+def _subscribe_context(inputs: Inputs) -> dict[str, Any]:
+    """Every feed the site offers, grouped as the page lists them."""
+    groups: dict[str, list[FeedScope]] = {}
+    for feed in feed_scopes(inputs.ref):
+        groups.setdefault(feed.scope, []).append(feed)
+    return {"feed_groups": groups}
 
 
 def _changes_context(inputs: Inputs) -> dict[str, Any]:
