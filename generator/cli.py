@@ -130,6 +130,12 @@ def _parser() -> argparse.ArgumentParser:
         help="data folder whose reference data is copied (default: data)",
     )
     synth.add_argument("--seed", type=int, default=2027, help="random seed (default: 2027)")
+    synth.add_argument(
+        "--long-titles",
+        action="store_true",
+        help="titles of up to 190 characters with diacritics, quotes and ampersands, and every "
+        "status: the hard case for tables, search and sorting",
+    )
     synth.set_defaults(handler=_synth)
 
     diff = commands.add_parser(
@@ -303,7 +309,7 @@ def _synth(args: argparse.Namespace) -> int:
     if not args.base.is_dir():
         print(f"mvi-site: data folder not found: {args.base}", file=sys.stderr)
         return EXIT_USAGE
-    count = synthesise(args.base, args.out, args.tenders, args.seed)
+    count = synthesise(args.base, args.out, args.tenders, args.seed, args.long_titles)
     print(f"{count} tenders written to {args.out}")
     return EXIT_OK
 

@@ -3,6 +3,11 @@
 The reference data (themes, goals, organisations, category plans, …) is copied from a real data
 folder; N tenders are generated from its ids with a seeded random generator, so the same seed
 always writes the same bytes. Every synthetic tender is marked `example: true`.
+
+With `long_titles` the tenders are the hard case of a real calendar, for the browser tests of
+tables, search and sorting: Dutch titles of up to 190 characters with diacritics ("één",
+"hygiëne", "coördinatie"), quotes and ampersands, a third of them without English; and every
+status, with market consultations, published tenders with their notice, and withdrawals.
 """
 
 from __future__ import annotations
@@ -81,7 +86,30 @@ _SENTENCE_EN = (
 )
 
 
-def synthesise(base: Path, out: Path, tenders: int, seed: int = 2027) -> int:
+_LONG_NL = [
+    "Raamovereenkomst voor de levering, installatie en het onderhoud van",
+    "Europese aanbesteding voor het ontwerp, de bouw en de coördinatie van",
+    "Meervoudig onderhandse opdracht voor één integrale dienstverlening rond",
+    "Mededingingsprocedure met onderhandeling voor de hygiëne en schoonmaak van",
+    "Innovatiepartnerschap voor circulaire en klimaatneutrale oplossingen voor",
+]
+_LONG_EN = [
+    "Framework agreement for the supply, installation and maintenance of",
+    "European tender for the design, construction and coordination of",
+]
+_PLACES = [
+    "rijkskantoren in de regio's Noord-Holland & Flevoland",
+    "de \u201cWerkplekomgeving Rijk\u201d voor alle ministeries en uitvoeringsorganisaties",
+    "penitentiaire inrichtingen, justitiële jeugdinrichtingen en forensische centra",
+    "kazernes en oefenterreinen van Defensie, inclusief één pilotlocatie",
+    "laboratoria van het RIVM, de NVWA en de douane (fase 2 van 3)",
+]
+_LONG_STATUSES = ["planned"] * 6 + ["market-consultation"] * 2 + ["published", "withdrawn"]
+
+
+def synthesise(
+    base: Path, out: Path, tenders: int, seed: int = 2027, long_titles: bool = False
+) -> int:
     """Write a data set with `tenders` synthetic tenders to `out`; returns the files written."""
     if out.exists():
         shutil.rmtree(out)
@@ -92,8 +120,39 @@ def synthesise(base: Path, out: Path, tenders: int, seed: int = 2027) -> int:
     rng = random.Random(seed)
     for number in range(1, tenders + 1):
         name = f"synth-{number:05d}"
-        (folder / f"{name}.yaml").write_text(_tender(rng, ids), encoding="utf-8")
+        text = _tender(rng, ids)
+        if long_titles:
+            text = _harder(text, rng, number)
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
     return tenders
+
+
+def _harder(text: str, rng: random.Random, number: int) -> str:
+    """The tender with a long title (English for two in three) and a status of any kind."""
+    lines = text.split("\n")
+    subject_nl, subject_en = _SUBJECTS[number % len(_SUBJECTS)]
+    nl = f"{rng.choice(_LONG_NL)} {subject_nl} voor {rng.choice(_PLACES)} (nr. {number})"
+    nl = nl[:190].rstrip()
+    title = f"title: {{nl: {_q(nl)}"
+    if number % 3:
+        en = f"{rng.choice(_LONG_EN)} {subject_en} for government sites (no. {number})"
+        title += f", en: {_q(en)}"
+    lines[0] = title + "}"
+    status = rng.choice(_LONG_STATUSES)
+    year, quarter = 2026, rng.randint(1, 3)
+    if status == "published":
+        lines = [line for line in lines if not line.startswith("expected_publication")]
+        lines.insert(1, f"expected_publication: {year}-Q{quarter}")
+        day = f"{year}-{quarter * 3:02d}-1{rng.randint(0, 9)}"
+        notice = f"https://www.tenderned.nl/aankondigingen/overzicht/{400000 + number}"
+        lines.insert(1, f"tenderned_url: {notice}\npublished_on: {day}")
+    elif status == "withdrawn":
+        lines.insert(1, "withdrawal_reason: {nl: Opgegaan in een bredere aanbesteding.}")
+    elif status == "market-consultation":
+        planned = next(line for line in lines if line.startswith("expected_publication"))
+        lines.insert(1, f"market_consultation: {{planned: {planned.split(': ')[1]}}}")
+    lines = [f"status: {status}" if line == "status: planned" else line for line in lines]
+    return "\n".join(lines)
 
 
 def _reference_ids(base: Path) -> dict[str, list[str]]:
