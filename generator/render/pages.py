@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -32,6 +32,7 @@ from generator.base.urls import (
     section_url,
 )
 from generator.charts.svg import SvgRenderer
+from generator.crossref import CrossRef
 from generator.export.calendar_table import COLUMNS
 from generator.export.downloads import Download
 from generator.history.git import History
@@ -359,7 +360,8 @@ def _open_data_context(inputs: Inputs) -> dict[str, Any]:
 def _subscribe_context(inputs: Inputs) -> dict[str, Any]:
     """Every feed the site offers, grouped as the page lists them."""
     groups: dict[str, list[FeedScope]] = {}
-    for feed in feed_scopes(inputs.ref):
+    ref = cast(CrossRef, inputs.ref)  # the view (each lookup noted) has the same names
+    for feed in feed_scopes(ref):
         groups.setdefault(feed.scope, []).append(feed)
     return {"feed_groups": groups}
 
