@@ -463,9 +463,20 @@ def record(releases: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "ocid": releases[0]["ocid"],
         "releases": releases,
-        "compiledRelease": compiled.asdict(),
+        "compiledRelease": _without_empty(compiled.asdict()),
         "versionedRelease": versioned.asdict(),
     }
+
+
+def _without_empty(value: Any) -> Any:
+    """An object whose every field a later release cleared is left out of the compiled release:
+    ocdsmerge leaves it empty (`"communication": {}`), which the schema refuses for some."""
+    if isinstance(value, dict):
+        pruned = {key: _without_empty(item) for key, item in value.items()}
+        return {key: item for key, item in pruned.items() if item != {}}
+    if isinstance(value, list):
+        return [_without_empty(item) for item in value]
+    return value
 
 
 @functools.cache
