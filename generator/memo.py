@@ -48,6 +48,7 @@ _LIBRARIES = (
     "icalendar",
     "xlsxwriter",
     "pyyaml",
+    "ocdsmerge",
 )
 _HOLD = 64 << 20  # bytes of made outputs held before they are written
 CODE: Dep = ("extra", "code")

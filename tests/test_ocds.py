@@ -37,7 +37,7 @@ from generator.export.ocds import (
 from generator.history.diff import RecordChange
 from generator.history.git import Commit, Event, History
 from generator.models.common import PlannedDate
-from generator.models.tender import Duration, Kind, Lot, Procedure, ValueRange
+from generator.models.tender import OPEN_STATUSES, Duration, Kind, Lot, Procedure, ValueRange
 
 ROOT = Path(__file__).resolve().parent.parent
 OCDS_DIR = Path(__file__).resolve().parent / "ocds"
@@ -89,7 +89,9 @@ def _offline(uri: str) -> Resource:
 
 
 def _is_datetime(value: object) -> bool:
-    if not isinstance(value, str) or not re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", value):
+    if not isinstance(value, str):
+        return True  # a format constrains strings only: null (a cleared date) is the type's
+    if not re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", value):
         return False
     try:
         parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -100,7 +102,7 @@ def _is_datetime(value: object) -> bool:
 
 def _is_uri(value: object) -> bool:
     if not isinstance(value, str):
-        return False
+        return True
     parts = urlsplit(value)
     return bool(parts.scheme and parts.netloc) and not re.search(r"\s", value)
 
@@ -248,7 +250,8 @@ def _wrap(package: dict[str, Any], *releases: dict[str, Any]) -> dict[str, Any]:
 
 
 def _release_of(package: dict[str, Any], tender_id: str) -> dict[str, Any]:
-    return next(r for r in package["releases"] if r["tender"]["id"] == tender_id)
+    """The tender's latest release."""
+    return [r for r in package["releases"] if r["tender"]["id"] == tender_id][-1]
 
 
 # --- 1. Valid against the official schema -----------------------------------------------------
@@ -308,7 +311,9 @@ def test_an_unknown_status_is_reported(package):
     ("mapping", "codelist"),
     [
         (ocds.STATUS, "tenderStatus.csv"),
-        (ocds.TAG, "releaseTag.csv"),
+        (ocds.ENTER, "releaseTag.csv"),
+        (ocds.UPDATE, "releaseTag.csv"),
+        (ocds.CANCELLATION, "releaseTag.csv"),
         (ocds.METHOD, "method.csv"),
         (ocds.CATEGORY, "procurementCategory.csv"),
         (ocds.THEME_GOALS, "sustainabilityGoal.csv"),
@@ -378,24 +383,53 @@ def _history(*commits: tuple[str, str, list[Any]]) -> History:
     return History(available=True, events=events)
 
 
-def test_with_history_a_release_is_dated_by_the_commit_that_last_changed_it(data):
+def test_with_history_each_change_is_a_release_dated_by_its_commit(data):
     ref = build_crossref(data)
     first, *others = ref.tenders
+    assert first.status in OPEN_STATUSES
+    earlier = first.model_copy(update={"title": first.title.model_copy(update={"nl": "Eerder"})})
     history = _history(
         ("b" * 40, "2026-11-20T14:30:00+01:00", [first]),
-        ("a" * 40, "2026-10-01T10:00:00+02:00", [first, *others]),
+        ("a" * 40, "2026-10-01T10:00:00+02:00", [earlier, *others]),
     )
     package = release_package(data, ref, CONFIG, history, TODAY)
     assert schema_errors(package) == []
-    newest = _release_of(package, first.id)
-    assert (newest["id"], newest["date"]) == (
-        f"ocds-a1b2c3-{first.id}-bbbbbbbbbbbb",
-        "2026-11-20T14:30:00+01:00",
-    )
-    assert {r["date"] for r in package["releases"] if r is not newest} == {
+    mine = [r for r in package["releases"] if r["ocid"] == f"ocds-a1b2c3-{first.id}"]
+    assert [(r["id"], r["date"], r["tag"], r["tender"]["title"]) for r in mine] == [
+        (
+            f"ocds-a1b2c3-{first.id}-aaaaaaaaaaaa",
+            "2026-10-01T10:00:00+02:00",
+            ["planning"],
+            "Eerder",
+        ),
+        (
+            f"ocds-a1b2c3-{first.id}-bbbbbbbbbbbb",
+            "2026-11-20T14:30:00+01:00",
+            ["planningUpdate"],
+            first.title.nl,
+        ),
+    ]
+    assert len(package["releases"]) == len(ref.tenders) + 1
+    assert {r["date"] for r in package["releases"] if r not in mine} == {
         "2026-10-01T10:00:00+02:00"
     }
     assert package["publishedDate"] == "2026-11-20T14:30:00+01:00"
+
+
+def test_a_commit_that_changes_nothing_ocds_carries_makes_no_release(data):
+    ref = build_crossref(data)
+    tender = ref.tenders[0]
+    other_bill = tender.model_copy(update={"estimated_wage_bill": 123_456})
+    history = _history(
+        ("b" * 40, "2026-11-20T14:30:00+01:00", [tender]),
+        ("a" * 40, "2026-10-01T10:00:00+02:00", [other_bill]),
+    )
+    assert history.last_change("tender", tender.id, tender) is not None
+    [only] = ocds.tender_releases(tender, data, CONFIG, history, TODAY)
+    assert (only["id"], only["date"]) == (
+        f"ocds-a1b2c3-{tender.id}-aaaaaaaaaaaa",
+        "2026-10-01T10:00:00+02:00",
+    )
 
 
 def test_a_change_not_yet_committed_is_dated_by_the_build(data):
@@ -492,16 +526,26 @@ def test_example_tenders_are_marked(package, data):
 # --- Variants the example data lack ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("status", "code"), [("published", "active"), ("awarded", "complete")])
-def test_a_published_tender_links_tenderned(package, data, status: str, code: str):
+@pytest.mark.parametrize(
+    ("status", "code", "tags"),
+    [("published", "active", ["tender"]), ("awarded", "complete", ["tender", "award"])],
+)
+def test_a_published_tender_links_tenderned(package, data, status: str, code: str, tags: list[str]):
     tender = _tender(data, status="planned")
-    variant = tender.model_copy(update={"status": status, "tenderned_url": TENDERNED})
-    item = release(variant, data, CONFIG, UNDATED)
-    assert item["tag"] == ["tender"]
+    facts: dict[str, Any] = {"status": status, "tenderned_url": TENDERNED}
+    facts["published_on"] = dt.date(2026, 9, 14)
+    if status == "awarded":
+        facts["awarded_on"] = dt.date(2026, 11, 2)
+    item = release(tender.model_copy(update=facts), data, CONFIG, UNDATED)
+    assert item["tag"] == tags
     assert item["tender"]["status"] == code
     assert "communication" not in item["tender"]
     notices = [d for d in item["tender"]["documents"] if d["documentType"] == "tenderNotice"]
-    assert [d["url"] for d in notices] == [TENDERNED]
+    assert [(d["url"], d["datePublished"]) for d in notices] == [
+        (TENDERNED, "2026-09-14T00:00:00+02:00")
+    ]
+    awards = [{"id": "award", "status": "active", "date": "2026-11-02T00:00:00+01:00"}]
+    assert item.get("awards") == (awards if status == "awarded" else None)
     wrapped = _wrap(package, item)
     assert schema_errors(wrapped) == []
     assert codelist_problems(wrapped, release_schema()) == []

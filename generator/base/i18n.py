@@ -496,13 +496,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.required": ("Verplicht", "Required"),
     "data.ocds": ("Open Contracting (OCDS)", "Open Contracting (OCDS)"),
     "data.ocds.lead": (
-        "De kalender als release package volgens de Open Contracting Data Standard 1.1, met "
-        "één planningsrelease per aanbesteding. Het ambitieniveau per MVI-thema en de "
-        "inkoopcategorie staan in een kleine eigen extensie, die in het pakket is gedeclareerd.",
-        "The calendar as a release package of the Open Contracting Data Standard 1.1, with one "
-        "planning release per tender. The ambition level per MVI theme and the procurement "
-        "category are in a small extension of our own, declared in the package.",
+        "De kalender volgens de Open Contracting Data Standard 1.1. Het release package heeft "
+        "per aanbesteding één release voor elke wijziging, gedateerd met de commit die haar "
+        "wijzigde; het record package heeft per aanbesteding die releases met de huidige stand "
+        "(compiled release) en de geschiedenis van elk veld (versioned release). Het "
+        "ambitieniveau per MVI-thema en de inkoopcategorie staan in een kleine eigen extensie, "
+        "die in de pakketten is gedeclareerd.",
+        "The calendar in the Open Contracting Data Standard 1.1. The release package has one "
+        "release per tender for each change, dated by the commit that made it; the record "
+        "package has, per tender, those releases with the current state (compiled release) and "
+        "the history of each field (versioned release). The ambition level per MVI theme and "
+        "the procurement category are in a small extension of our own, declared in the "
+        "packages.",
     ),
+    "data.ocds.count": ("{count} aanbestedingen", "{count} tenders"),
     "data.ocds.extension": ("OCDS-extensie", "OCDS extension"),
     "data.feeds": ("Abonnementen", "Subscriptions"),
     "data.feeds.lead": (

@@ -92,8 +92,11 @@ def plan_downloads(
             records_json.dumps(records_json.records_schema(kind, urljoin(site_url, schema_path)))
         )
         out.append(DownloadPlan(schema_path, "JSON Schema", "schema", kind.name, None, schema))
-    package = _Package(ocds_config)
-    out.append(DownloadPlan(ocds.OCDS_PATH, "OCDS", "ocds", None, len(ref.tenders), package))
+    for path, package in (
+        (ocds.OCDS_PATH, _Package(ocds_config)),
+        (ocds.RECORD_PATH, _Package(ocds_config, records=True)),
+    ):
+        out.append(DownloadPlan(path, "OCDS", "ocds", None, len(ref.tenders), package))
     extension = resources.files("generator.export") / "ocds_extension"
     metadata = json.loads(extension.joinpath("extension.json").read_text(encoding="utf-8"))
     published = ocds.dumps(ocds.published_extension(metadata, ocds_config))
@@ -189,12 +192,17 @@ class _Records:
 
 @dataclass(frozen=True)
 class _Package:
+    """The OCDS release package, or with `records` the record package."""
+
     config: ocds.OcdsConfig
+    records: bool = False
 
     def __call__(self, inputs: Inputs) -> bytes:
         data, ref = cast(DataSet, inputs.data), cast(CrossRef, inputs.ref)  # views, same names
         history = cast(History, inputs.history)
-        return ocds.dumps(ocds.release_package(data, ref, self.config, history, inputs.today))
+        make = ocds.record_package if self.records else ocds.release_package
+        package = make(data, ref, self.config, history, inputs.today)
+        return ocds.dumps(package, compact=self.records)
 
 
 def _fixed(content: bytes) -> Produce:
