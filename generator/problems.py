@@ -695,6 +695,19 @@ _code(
     "such as 'ocds-a1b2c3'.",
 )
 _code(
+    "security-contact",
+    E,
+    "Security contact missing",
+    "het beveiligingscontact '{value}' is geen mailto:-, https:- of tel:-adres",
+    "the security contact '{value}' is not a mailto:, https: or tel: address",
+    "Zet extra.security.contact in mkdocs.yml op waar een kwetsbaarheid gemeld wordt, zoals "
+    "'https://www.ncsc.nl/contact/kwetsbaarheid-melden' (de meldingen voor de Rijksoverheid "
+    "lopen via het NCSC). Het komt in /.well-known/security.txt.",
+    "Set extra.security.contact in mkdocs.yml to where a vulnerability is reported, such as "
+    "'https://www.ncsc.nl/contact/kwetsbaarheid-melden' (reports for the central government go "
+    "through the NCSC). It goes into /.well-known/security.txt.",
+)
+_code(
     "page-collision",
     E,
     "Hand-written page on the place of a generated page",

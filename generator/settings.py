@@ -25,6 +25,8 @@ from generator.source.yamlsource import Loc, YamlSource
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 _PREFIX = re.compile(r"^ocds-[a-z0-9]{6}$")
 _SITE_URL = re.compile(r"^https?://[^/\s]+/(\S*/)?$")
+# RFC 9116's Contact: an e-mail address, a web page or a telephone number, as a URI.
+_CONTACT = re.compile(r"^(mailto:[^@\s]+@[^@\s]+\.[^@\s]+|https://[^/\s]+\S*|tel:\+?[0-9 -]+)$")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Settings:
     site_name: str
     site_url: str  # absolute, ending in '/': links in feeds, OCDS and canonical URLs
     ocds: OcdsSettings
+    security_contact: str  # where a vulnerability is reported (/.well-known/security.txt)
     today: dt.date  # Europe/Amsterdam: what "overdue" and "the coming quarters" are judged by
     lang: Lang = "nl"  # of the reports the editor reads
     cache: Path | None = None  # where builds keep what the next may reuse; None: nowhere
@@ -92,6 +95,11 @@ def load_settings(
         problems.append(
             source.problem(("extra", "ocds", "ocid_prefix"), "ocid-prefix", value=prefix)
         )
+    contact = setting(("extra", "security", "contact"))
+    if not _CONTACT.match(contact):
+        # at the setting, or at its nearest parent when it is missing
+        at = source.problem(("extra", "security", "contact"), "security-contact", value=contact)
+        problems.append(at)
     return Settings(
         data=data,
         config=config,
@@ -100,6 +108,7 @@ def load_settings(
         site_name=name,
         site_url=url,
         ocds=OcdsSettings(prefix, setting(("extra", "ocds", "publisher")) or name),
+        security_contact=contact,
         today=today,
         lang=lang,
         cache=cache,

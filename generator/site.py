@@ -9,6 +9,7 @@ sitemap, each planned with how to make it. Nothing is rendered or written here: 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -131,6 +132,9 @@ def assemble(checked: Checked) -> Site:
     files += _images(settings.data / IMAGES)
     urls = [plan.url for plan in checked.pages] + [page.url for page in checked.content]
     files.append(FilePlan("sitemap.xml", lambda _: sitemap(urls, settings.site_url), kept=False))
+    files.append(
+        FilePlan(SECURITY_TXT, lambda _: security_txt(settings, settings.today), kept=False)
+    )
     return Site(
         settings,
         world,
@@ -157,6 +161,7 @@ def settings_digest(settings: Settings) -> str:
         "site_name": settings.site_name,
         "site_url": settings.site_url,
         "ocds": asdict(settings.ocds),
+        "security_contact": settings.security_contact,
         "today": settings.today.isoformat(),
     }
     return digest_text(json.dumps(shown, sort_keys=True))
@@ -168,6 +173,22 @@ def sitemap(urls: list[str], site_url: str) -> bytes:
     lines.append('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
     lines += [f"  <url><loc>{escape(urljoin(site_url, url))}</loc></url>" for url in sorted(urls)]
     lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+SECURITY_TXT = ".well-known/security.txt"
+
+
+def security_txt(settings: Settings, today: dt.date) -> bytes:
+    """RFC 9116: where to report a vulnerability, valid for a year from the build's day (the
+    RFC asks for less than a year, so a site rebuilt at least yearly never serves a stale one)."""
+    expires = dt.datetime.combine(today + dt.timedelta(days=364), dt.time(), dt.UTC)
+    lines = [
+        f"Contact: {settings.security_contact}",
+        f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {urljoin(settings.site_url, SECURITY_TXT)}",
+    ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

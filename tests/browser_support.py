@@ -30,7 +30,7 @@ from headless import CHROMIUM_FLAGS, chromium_path, read_headers_file, serve  # 
 
 TODAY = "2026-11-23"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]  # WCAG 2.2 AA
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 # Hooks installed before any page script runs: CSP violations, dialogs and errors are recorded.
@@ -148,7 +148,7 @@ class Tab:
         return self.page.evaluate("window.__mvi.csp")
 
     def axe(self) -> list[dict]:
-        """axe-core's WCAG 2.0/2.1 A and AA violations on the current page."""
+        """axe-core's WCAG 2.0, 2.1 and 2.2 A and AA violations on the current page."""
         if not self.page.evaluate("typeof window.axe === 'object'"):
             # Evaluated through the DevTools protocol, so the page's CSP does not block it.
             self.page.evaluate(AXE.read_text(encoding="utf-8"))

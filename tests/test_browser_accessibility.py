@@ -1,4 +1,4 @@
-"""WCAG 2.1 AA in a real browser: axe-core on every page type, and what axe cannot check."""
+"""WCAG 2.2 AA in a real browser: axe-core on every page type, and what axe cannot check."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ import pytest
 
 from generator.base.i18n import LANGS, Lang
 from generator.charts import figures, palette
-from generator.charts.figures import Figure
+from generator.charts.figures import Figure, _short_middle
 from generator.charts.svg import SvgRenderer, finish
 from generator.crossref import build_crossref
 from generator.inputs import Inputs
@@ -363,3 +363,13 @@ def test_the_first_charts_are_drawn_at_once_without_a_worker(data: DataSet) -> N
     assert "<svg" not in placed[2].svg, "the third waits for the worker"  # type: ignore[union-attr]
     renderer.close()
     assert renderer.stats.drawn == 3
+
+
+def test_similar_long_titles_stay_apart_on_a_timeline() -> None:
+    """Titles of one buyer often differ only at their end: the label keeps start and end."""
+    start = "Raamovereenkomst voor de levering, installatie en het onderhoud van laptops voor "
+    a, b = _short_middle(start + "rijkskantoren (fase 1)"), _short_middle(start + "de douane")
+    assert a != b and a.endswith("(fase 1)") and b.endswith("de douane")
+    assert a.startswith("Raamovereenkomst voor de") and " … " in a
+    assert max(len(a), len(b)) <= 48
+    assert _short_middle("Korte titel") == "Korte titel"

@@ -715,6 +715,7 @@ def test_every_data_problem_with_a_hint_is_followed_here() -> None:
         # the site's settings and pages: followed in tests/test_site_problems.py
         "site-url",
         "ocid-prefix",
+        "security-contact",
         "page-collision",
         "missing-twin",
         # a spreadsheet's cells, not a data file: followed in tests/test_sheet_import.py

@@ -219,3 +219,18 @@ def test_the_social_return_filter_finds_every_tender_with_social_return(site: Pa
             assert said[shown[1]] == (theme in rows[tender_id].split()), (tender_id, label)
         with_social_return += tender.social_return
     assert with_social_return >= 27  # every tender that had the flag before it became a theme
+
+
+def test_security_txt_says_where_to_report_and_until_when(site: Path) -> None:
+    """RFC 9116: Contact and Expires are required; Expires lies less than a year ahead."""
+    fields = dict(
+        line.split(": ", 1)
+        for line in (site / ".well-known" / "security.txt").read_text("utf-8").splitlines()
+    )
+    assert fields["Contact"] == "https://www.ncsc.nl/contact/kwetsbaarheid-melden"
+    assert fields["Canonical"].endswith("/.well-known/security.txt")
+    assert fields["Canonical"].startswith("https://")
+    expires = dt.datetime.fromisoformat(fields["Expires"].replace("Z", "+00:00"))
+    built = dt.datetime.fromisoformat("2026-11-23T00:00:00+00:00")  # the suite's --today
+    assert dt.timedelta(days=300) < expires - built < dt.timedelta(days=365)
+    assert fields["Preferred-Languages"] == "nl, en"

@@ -63,6 +63,28 @@ def test_a_site_address_that_is_not_one(run, project: Path, monkeypatch) -> None
     assert _problems(run, project, monkeypatch) == [("mkdocs.yml", 3, "site-url")]
 
 
+CONTACT = "contact: https://www.ncsc.nl/contact/kwetsbaarheid-melden"
+
+
+def test_a_security_contact_that_is_not_one_names_its_line(run, project, monkeypatch) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace(CONTACT, "contact: beveiliging@example.org"), "utf-8")
+    line = 1 + text[: text.index(CONTACT)].count("\n")
+    assert _problems(run, project, monkeypatch) == [("mkdocs.yml", line, "security-contact")]
+
+
+def test_following_the_security_contact_hint_clears_it(run, project, monkeypatch) -> None:
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original.replace(CONTACT, "contact: ''"), "utf-8")
+    hint = _hinted(run, project, monkeypatch, "security-contact")["hint"]
+    example = re.search(r"such as '(https://[^']+)'", hint)
+    assert example, hint
+    config.write_text(original.replace(CONTACT, f"contact: {example[1]}"), "utf-8")
+    assert _problems(run, project, monkeypatch) == []
+
+
 def test_the_build_stops_on_them_before_writing(run, project: Path, monkeypatch) -> None:
     (project / "content" / "en" / "privacy.md").unlink()
     monkeypatch.chdir(project)

@@ -106,10 +106,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.read-more": ("Lees meer over de strategie", "Read more about the strategy"),
     # Calendar and tenders
     "calendar.lead": (
-        "Alle geplande aanbestedingen van het Rijk, per kwartaal van verwachte publicatie. "
-        "Data zijn verwachtingen: een kwartaal of maand is geen toezegging.",
-        "All planned tenders of the central government, by quarter of expected publication. "
-        "Dates are expectations: a quarter or month is not a commitment.",
+        "De geplande aanbestedingen van het Rijk, per kwartaal van verwachte publicatie, en "
+        "daaronder die al zijn gepubliceerd, gegund of ingetrokken. Data zijn verwachtingen: "
+        "een kwartaal of maand is geen toezegging.",
+        "The central government's planned tenders, by quarter of expected publication, and "
+        "below them those already published, awarded or withdrawn. Dates are expectations: a "
+        "quarter or month is not a commitment.",
     ),
     "calendar.how-to": ("Zo leest u de kalender", "How to read the calendar"),
     "calendar.quarters": ("Kwartalen", "Quarters"),
@@ -682,6 +684,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # --- Staleness ----------------------------------------------------------------------------
     "stale.badge": ("Planning verlopen", "Planning overdue"),
+    "consultation.badge": ("Marktconsultatie loopt", "Market consultation open"),
     "stale.tender": (
         "De verwachte publicatie ({date}) is voorbij, maar de planning is niet bijgewerkt. Vraag "
         "de contactpersoon naar de actuele stand.",

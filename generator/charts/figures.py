@@ -119,6 +119,18 @@ def _short(text: str, limit: int = _AXIS_LABEL) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _short_middle(text: str, limit: int = _AXIS_LABEL) -> str:
+    """Cut in the middle, keeping the start and the end: similar titles of one buyer often
+    differ only at their end ("… voor rijkskantoren (fase 2)"), which a cut at the end hides."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit * 11 // 20]
+    head = head.rsplit(" ", 1)[0] if " " in head else head  # whole words at both ends
+    tail = text[len(text) - (limit - len(head) - 3) :]
+    tail = tail.split(" ", 1)[1] if " " in tail else tail
+    return f"{head.rstrip(' ,')} … {tail.lstrip()}"
+
+
 def _wrap(text: str, width: int = 20) -> str:
     """Break a label into lines of about `width` characters (for Vega's `lineBreak`)."""
     return "\n".join(textwrap.wrap(text, width)) if text else ""
@@ -353,7 +365,7 @@ def timeline(tenders: list[Tender], lang: Lang) -> Figure | None:
         return None
     rows, seen = [], set()
     for tender in tenders[:TIMELINE_ROWS]:
-        label = _short(tender.title.get(lang))
+        label = _short_middle(tender.title.get(lang))
         if label in seen:
             label = f"{label} ({tender.id})"
         seen.add(label)

@@ -147,6 +147,7 @@ def environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.globals["open_only"] = open_only
+    env.globals["open_first"] = open_first
     env.globals["is_open"] = lambda tender: tender.status in OPEN_STATUSES
     env.globals["quarter_of"] = i18n.quarter_of
     return env
@@ -155,6 +156,12 @@ def environment() -> Environment:
 def open_only(tenders: list[Tender]) -> list[Tender]:
     """The tenders still to come (planned or in market consultation), for the templates."""
     return [tender for tender in tenders if tender.status in OPEN_STATUSES]
+
+
+def open_first(tenders: list[Tender]) -> list[Tender]:
+    """The tenders still to come first, then those published, awarded or withdrawn, each part
+    in the order given (calendar order): a supplier reads what is coming before what is past."""
+    return open_only(tenders) + [t for t in tenders if t.status not in OPEN_STATUSES]
 
 
 def plan_pages(data: DataSet) -> list[PagePlan]:
