@@ -45,6 +45,7 @@ from generator.models.tender import OPEN_STATUSES
 from generator.problems import CODES, Severity
 from generator.render.feeds import FeedScope
 from generator.render.feeds import scopes as feed_scopes
+from generator.render.hyphens import hyphenated
 from generator.render.markdown import render_markdown
 from generator.render.page_charts import PageCharts, PlacedFigure
 from generator.source.dataset import DataSet
@@ -223,6 +224,7 @@ def render_page(
         "money": partial(_money, lang=lang),
         "number": partial(i18n.format_figure, lang=lang),
         "size": partial(i18n.format_size, lang=lang),
+        "shy": partial(hyphenated, lang=lang),
         "page_title": plan.title,
     }
     html = environment().get_template(plan.template).render(context)
@@ -513,12 +515,15 @@ def _plain(html: str) -> str:
     return " ".join(_TAGS.sub("", html).split())
 
 
-def _loc(value: Localized | None, lang: Lang) -> Markup:
-    """Plain editor text in the page's language; Dutch marked up as Dutch when it stands in."""
+def _loc(value: Localized | None, lang: Lang, shy: bool = False) -> Markup:
+    """Plain editor text in the page's language; Dutch marked up as Dutch when it stands in.
+
+    `shy`: with soft hyphens in its long words, in the text's own language (a table cell)."""
     if value is None:
         return Markup("")
-    text = escape(value.get(lang))
-    if lang != "nl" and not value.has(lang):
+    written = lang if value.has(lang) else "nl"
+    text = hyphenated(value.get(lang), written) if shy else escape(value.get(lang))
+    if written != lang:
         return Markup('<span lang="nl">{}</span>').format(text)
     return text
 
@@ -533,7 +538,11 @@ def _md(value: LocalizedMarkdown | None, lang: Lang) -> Markup:
     return html
 
 
-def _money(value: Any, lang: Lang) -> str:
+def _money(value: Any, lang: Lang, cell: bool = False) -> str:
+    """A value range; in a table `cell`, one that may break only after its dash."""
     if value is None:
         return t("tender.value.unknown", lang)
-    return i18n.format_range(value.min, value.max, lang)
+    text = i18n.format_range(value.min, value.max, lang)
+    if not cell:
+        return text
+    return " – ".join(part.replace(" ", "\u00a0") for part in text.split(" – "))
