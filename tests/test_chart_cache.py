@@ -19,6 +19,7 @@ from typing import Any
 import altair as alt
 import numpy as np
 import pytest
+from test_charts import ACCURACY  # forecast accuracy per buyer, as a history would give it
 
 from generator import memo as memo_module
 from generator.base.i18n import Lang
@@ -106,6 +107,8 @@ def every_kind(charts: PageCharts) -> Iterator[PlacedFigure | None]:
     yield charts.indicators(action_plan)
     yield charts.goals_progress(list(data.goals.values()))
     yield charts.cases_by_theme(ref.cases)
+    yield charts.forecast_within(ACCURACY)
+    yield charts.forecast_moves(ACCURACY)
 
 
 def _shown(placed: PlacedFigure) -> tuple[Any, ...]:

@@ -24,6 +24,7 @@ from generator.charts import figures, palette
 from generator.charts.figures import Figure, _short_middle
 from generator.charts.svg import SvgRenderer, finish
 from generator.crossref import build_crossref
+from generator.history.forecast import GroupAccuracy
 from generator.inputs import Inputs
 from generator.render.page_charts import PageCharts
 from generator.source.dataset import DataSet
@@ -62,7 +63,18 @@ def kinds(data: DataSet) -> dict[str, Callable[[Lang], Figure | None]]:
         "indicators": lambda lang: figures.indicators(action_plan, lang),
         "goals-progress": lambda lang: figures.goals_progress(list(data.goals.values()), lang),
         "cases-by-theme": lambda lang: figures.cases_by_theme(ref.cases, data, lang),
+        "forecast-within": lambda lang: figures.forecast_within(ACCURACY, data, lang),
+        "forecast-moves": lambda lang: figures.forecast_moves(ACCURACY, data, lang),
     }
+
+
+# Forecast accuracy per buyer, as generator/history/forecast.py counts it from a history (the
+# fixture has none): key, announced, examples, published, of them examples, within, moves, slips.
+ACCURACY = (
+    GroupAccuracy("bzk", 4, 4, 3, 3, 2, 5, (0, 0, 3)),
+    GroupAccuracy("rvb", 2, 0, 2, 0, 1, 2, (8, 0)),
+    GroupAccuracy("rws", 3, 3, 0, 0, 0, 0, ()),
+)
 
 
 CASES = [(kind, lang) for kind in figures.KINDS for lang in LANGS]

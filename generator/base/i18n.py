@@ -912,6 +912,242 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{count} praktijkvoorbeelden uit {first}–{last}; de meeste ({most}) over {themes}.",
         "{count} cases from {first}–{last}; most of them ({most}) on {themes}.",
     ),
+    # --- Forecast accuracy: a tender's planning history and the accuracy page -----------------
+    "section.forecast": ("Nauwkeurigheid van de planning", "Forecast accuracy"),
+    "tender.published-on": ("Gepubliceerd op TenderNed", "Published on TenderNed"),
+    "tender.awarded-on": ("Gegund op", "Awarded on"),
+    "tender.withdrawn-on": ("Ingetrokken op", "Withdrawn on"),
+    "forecast.planning": ("Planning", "Planning"),
+    "forecast.announced": (
+        "Eerst aangekondigd op {date}, met als verwachte publicatie {window}.",
+        "First announced on {date}, with expected publication {window}.",
+    ),
+    "forecast.moved.0": (
+        "Niet verschoven sinds de eerste aankondiging",
+        "Not moved since first announced",
+    ),
+    "forecast.moved.0.refined": (
+        "Niet verschoven sinds de eerste aankondiging, wel nader bepaald",
+        "Not moved since first announced, only made more precise",
+    ),
+    "forecast.moved.1": (
+        "Eén keer verschoven sinds de eerste aankondiging",
+        "Moved once since first announced",
+    ),
+    "forecast.moved.2": (
+        "Twee keer verschoven sinds de eerste aankondiging",
+        "Moved twice since first announced",
+    ),
+    "forecast.moved.n": (
+        "{n} keer verschoven sinds de eerste aankondiging",
+        "Moved {n} times since first announced",
+    ),
+    "forecast.step": ("{window} (op {date})", "{window} (on {date})"),
+    "forecast.step.refined": (
+        "{window} (preciezer, op {date})",
+        "{window} (more precise, on {date})",
+    ),
+    "forecast.published": ("Gepubliceerd op {date}.", "Published on {date}."),
+    "forecast.slip.later": (
+        "{n} maanden later dan eerst aangekondigd ({window}).",
+        "{n} months later than first announced ({window}).",
+    ),
+    "forecast.slip.later.one": (
+        "1 maand later dan eerst aangekondigd ({window}).",
+        "1 month later than first announced ({window}).",
+    ),
+    "forecast.slip.earlier": (
+        "{n} maanden eerder dan eerst aangekondigd ({window}).",
+        "{n} months earlier than first announced ({window}).",
+    ),
+    "forecast.slip.earlier.one": (
+        "1 maand eerder dan eerst aangekondigd ({window}).",
+        "1 month earlier than first announced ({window}).",
+    ),
+    "forecast.slip.later.same-month": (
+        "Later dan eerst aangekondigd ({window}), in dezelfde maand.",
+        "Later than first announced ({window}), in the same month.",
+    ),
+    "forecast.slip.earlier.same-month": (
+        "Eerder dan eerst aangekondigd ({window}), in dezelfde maand.",
+        "Earlier than first announced ({window}), in the same month.",
+    ),
+    "forecast.slip.within": (
+        "Gepubliceerd binnen de eerst aangekondigde periode ({window}).",
+        "Published within the window first announced ({window}).",
+    ),
+    "forecast.after-publication": (
+        "Pas op of na de dag van publicatie in de kalender opgenomen: er was geen voorspelling "
+        "om aan te toetsen.",
+        "Entered in the calendar only on or after the day of its publication: there was no "
+        "forecast to check.",
+    ),
+    "forecast.unknown.no-history": (
+        "Niet bekend: zonder de Git-geschiedenis is niet te zien wanneer deze aanbesteding eerst "
+        "werd aangekondigd en of ze daarna verschoof.",
+        "Not known: without the Git history there is no telling when this tender was first "
+        "announced or whether it moved since.",
+    ),
+    "forecast.unknown.not-committed": (
+        "Nog niet bekend: deze aanbesteding is nog niet vastgelegd in de geschiedenis.",
+        "Not known yet: this tender has not been committed to the history yet.",
+    ),
+    "forecast.see": (
+        "Hoe nauwkeurig is de planning van alle aanbestedingen?",
+        "How accurate is the planning of all tenders?",
+    ),
+    "forecast.lead": (
+        "Hoe goed voorspelde de aanbestedingskalender wanneer een aanbesteding op TenderNed "
+        "verscheen? Per aanbestedende dienst en per categorie: hoe vaak de verwachte publicatie "
+        "verschoof sinds de eerste aankondiging, en hoe ver de publicatie afweek van de periode "
+        "die eerst werd aangekondigd. Alles komt uit de Git-geschiedenis van de gegevens.",
+        "How well did the tender calendar predict when a tender would appear on TenderNed? Per "
+        "contracting authority and per category: how often the expected publication moved "
+        "since it was first announced, and how far the publication fell from the window first "
+        "announced. Everything comes from the Git history of the data.",
+    ),
+    "forecast.method": ("Zo wordt geteld", "How it is counted"),
+    "forecast.method.announced": (
+        "De eerste aankondiging is de eerste versie van de aanbesteding in de geschiedenis; de "
+        "periode van verwachte publicatie daarin (een kwartaal, maand of dag) is de eerst "
+        "aangekondigde periode.",
+        "The first announcement is the tender's first version in the history; its window of "
+        "expected publication (a quarter, month or day) is the window first announced.",
+    ),
+    "forecast.method.move": (
+        "Een verschuiving is een nieuwe periode die niet binnen de vorige valt (later, eerder of "
+        "ruimer). Een periode binnen de vorige, zoals 2e kwartaal 2027 naar mei 2027, maakt de "
+        "planning alleen preciezer en telt niet als verschuiving. Wijzigingen op of na de dag "
+        "van publicatie tellen niet mee.",
+        "A move is a new window that does not lie inside the one before (later, earlier or "
+        "wider). A window inside the one before, such as Q2 2027 to May 2027, only makes the "
+        "planning more precise and is not a move. Changes on or after the day of publication "
+        "are not counted.",
+    ),
+    "forecast.method.slip": (
+        "De afwijking is het aantal kalendermaanden tussen de publicatiedatum en de eerst "
+        "aangekondigde periode: 0 binnen de periode, positief (+) als de publicatie later kwam "
+        "(geteld vanaf de laatste maand van de periode), negatief als ze eerder kwam; de "
+        "tabellen geven de mediaan van de gepubliceerde aanbestedingen. Een "
+        "aanbesteding die pas op of na haar publicatie in de kalender kwam, telt niet als "
+        "gepubliceerd: er was geen voorspelling.",
+        "The slip is the number of calendar months between the day of publication and the "
+        "window first announced: 0 inside the window, positive (+) when the publication came "
+        "later (counted from the window's last month), negative when it came earlier; the "
+        "tables give the median over the published tenders. A tender "
+        "entered in the calendar only on or after its publication does not count as published: "
+        "there was no forecast.",
+    ),
+    "forecast.counted": (
+        "Deze cijfers tellen {n} aanbestedingen uit de kalender waarvan de eerste aankondiging "
+        "bekend is.",
+        "These figures count {n} tenders in the calendar whose first announcement is known.",
+    ),
+    "forecast.counted.one": (
+        "Deze cijfers tellen 1 aanbesteding uit de kalender waarvan de eerste aankondiging "
+        "bekend is.",
+        "These figures count 1 tender in the calendar whose first announcement is known.",
+    ),
+    "forecast.examples.all": (
+        "Het zijn allemaal voorbeelden: illustratieve records, geen echte planning. De cijfers "
+        "laten zien hoe deze pagina werkt, niet hoe nauwkeurig het Rijk plant.",
+        "All of them are examples: illustrative records, not real plans. The figures show how "
+        "this page works, not how accurately the government plans.",
+    ),
+    "forecast.examples.some": (
+        "Daarvan zijn er {n} voorbeelden: illustratieve records, geen echte planning.",
+        "{n} of them are examples: illustrative records, not real plans.",
+    ),
+    "forecast.examples.one": (
+        "Daarvan is er 1 een voorbeeld: een illustratief record, geen echte planning.",
+        "1 of them is an example: an illustrative record, not a real plan.",
+    ),
+    "forecast.not-counted": (
+        "Niet meegeteld: {n} aanbestedingen die nog niet in de geschiedenis zijn vastgelegd.",
+        "Not counted: {n} tenders not yet committed to the history.",
+    ),
+    "forecast.none-published": (
+        "Nog geen van deze aanbestedingen is gepubliceerd. Hoe vaak een publicatie binnen de "
+        "eerst aangekondigde periode viel en hoeveel ze afweek, is dus nog niet bekend.",
+        "None of these tenders has been published yet, so how often a publication fell within "
+        "the window first announced, and how far it slipped, is not known yet.",
+    ),
+    "forecast.no-moves": (
+        "Geen van deze aanbestedingen is verschoven sinds de eerste aankondiging.",
+        "None of these tenders has moved since it was first announced.",
+    ),
+    "forecast.no-history": (
+        "Zonder de geschiedenis is niet bekend hoe nauwkeurig de planning was.",
+        "Without the history, how accurate the planning was is not known.",
+    ),
+    "forecast.no-tenders": (
+        "Er is nog geen aanbesteding waarvan de eerste aankondiging bekend is.",
+        "There is no tender yet whose first announcement is known.",
+    ),
+    "forecast.all": ("Alle aanbestedingen", "All tenders"),
+    "forecast.by-buyer": ("Per aanbestedende dienst", "By contracting authority"),
+    "forecast.by-category": ("Per categorie", "By category"),
+    "forecast.announced.column": ("Aangekondigd", "Announced"),
+    "forecast.published.column": ("Gepubliceerd", "Published"),
+    "forecast.within.column": ("Binnen eerste periode", "Within first window"),
+    "forecast.within.cell": (
+        "{share} ({within} van {published})",
+        "{share} ({within} of {published})",
+    ),
+    "forecast.median.column": ("Mediane afwijking (mnd)", "Median slip (months)"),
+    "forecast.moves.column": ("Verschuivingen per aanbesteding", "Moves per tender"),
+    "forecast.examples.column": ("Voorbeelden", "Examples"),
+    "chart.buyer": ("Aanbestedende dienst", "Contracting authority"),
+    "chart.forecast.share": (
+        "Binnen eerste periode (% van gepubliceerd)",
+        "Within first window (% of published)",
+    ),
+    "chart.forecast.within": ("Binnen eerste periode", "Within first window"),
+    "chart.forecast.published": ("Gepubliceerd", "Published"),
+    "chart.forecast.per-tender": ("Verschuivingen per aanbesteding", "Moves per tender"),
+    "chart.forecast.moves": ("Verschuivingen", "Moves"),
+    "chart.forecast.announced": ("Aangekondigd", "Announced"),
+    "chart.forecast.counted.published": (
+        "Geteld: {n} aanbestedingen uit de kalender die na hun eerste aankondiging zijn "
+        "gepubliceerd.",
+        "Counted: {n} tenders in the calendar published after they were first announced.",
+    ),
+    "chart.forecast.counted.announced": (
+        "Geteld: {n} aanbestedingen uit de kalender waarvan de eerste aankondiging bekend is.",
+        "Counted: {n} tenders in the calendar whose first announcement is known.",
+    ),
+    "chart.forecast.examples.all": (
+        "Het zijn allemaal voorbeelden, geen echte planning.",
+        "All of them are examples, not real plans.",
+    ),
+    "chart.forecast.examples.some": (
+        "Daarvan {n} voorbeelden, geen echte planning.",
+        "{n} of them are examples, not real plans.",
+    ),
+    "chart.forecast.examples.one": (
+        "Daarvan 1 voorbeeld, geen echte planning.",
+        "1 of them is an example, not a real plan.",
+    ),
+    "chart.forecast-within.title": (
+        "Gepubliceerd binnen de eerst aangekondigde periode, per aanbestedende dienst",
+        "Published within the window first announced, by contracting authority",
+    ),
+    "chart.forecast-within.summary": (
+        "{within} van de {published} gepubliceerde aanbestedingen verschenen binnen de eerst "
+        "aangekondigde periode ({share}).",
+        "{within} of the {published} published tenders appeared within the window first "
+        "announced ({share}).",
+    ),
+    "chart.forecast-moves.title": (
+        "Verschuivingen van de verwachte publicatie per aanbesteding, per aanbestedende dienst",
+        "Moves of the expected publication per tender, by contracting authority",
+    ),
+    "chart.forecast-moves.summary": (
+        "{moves} verschuivingen bij {tenders} aanbestedingen, gemiddeld {average} per "
+        "aanbesteding; de meeste bij {most} ({top} per aanbesteding).",
+        "{moves} moves across {tenders} tenders, {average} per tender on average; most at "
+        "{most} ({top} per tender).",
+    ),
 }
 
 ENUMS: dict[str, dict[str, tuple[str, str]]] = {

@@ -25,6 +25,7 @@ SECTIONS: dict[str, dict[Lang, str]] = {
     "open-data": {"nl": "open-data", "en": "open-data"},
     "changes": {"nl": "wijzigingen", "en": "changes"},
     "subscribe": {"nl": "abonneren", "en": "subscribe"},  # the page of the feeds' own folder
+    "forecast": {"nl": "nauwkeurigheid-planning", "en": "forecast-accuracy"},
 }
 
 # Which section holds the page of each kind of record. Goals and ambition levels have no page

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import textwrap
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
@@ -22,6 +22,7 @@ from generator.base import i18n
 from generator.base.i18n import Lang, t
 from generator.charts import palette
 from generator.charts.table import Column, table_cells, table_csv
+from generator.history.forecast import GroupAccuracy
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
 from generator.models.category_plan import ThemeAmbition
 from generator.models.common import AMBITION_LEVELS, PlannedDate
@@ -39,6 +40,8 @@ KINDS = (
     "indicators",
     "goals-progress",
     "cases-by-theme",
+    "forecast-within",
+    "forecast-moves",
 )
 LEVELS: tuple[str, ...] = tuple(AMBITION_LEVELS)  # basis, significant, ambitieus
 _ACTION_STATUSES = ("done", "in-progress", "not-started", "delayed", "cancelled")
@@ -994,6 +997,166 @@ def cases_by_theme(cases: list[Case], data: DataSet, lang: Lang) -> Figure | Non
             Column("theme", t("chart.theme", lang)),
             Column("year", t("chart.year", lang)),
             Column("count", t("chart.cases", lang), "integer"),
+        ),
+        chart=_finish(chart, title),
+        lang=lang,
+    )
+
+
+# --- 9. Forecast accuracy --------------------------------------------------------------------
+
+
+def _buyers(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -> dict[str, str]:
+    """Each buyer's name by id, in the order of the names (ids keep equal names apart)."""
+    names = {}
+    for group in groups:
+        organisation = data.organisations.get(group.key)
+        names[group.key] = _short(organisation.name.get(lang)) if organisation else group.key
+    return dict(sorted(names.items(), key=lambda item: (item[1].lower(), item[0])))
+
+
+def _buyer_rows(names: Mapping[str, str]) -> alt.Y:
+    return alt.Y(
+        "buyer_id:N",
+        sort=list(names),
+        title=None,
+        axis=alt.Axis(labelLimit=260, labelExpr=_case("value", names)),
+    )
+
+
+def _counted(count: int, examples: int, what: str, lang: Lang) -> str:
+    """Which records a forecast figure counts, and whether they are examples."""
+    text = t(f"chart.forecast.counted.{what}", lang, n=count)
+    if examples and examples == count:
+        return f"{text} {t('chart.forecast.examples.all', lang)}"
+    if examples == 1:
+        return f"{text} {t('chart.forecast.examples.one', lang)}"
+    if examples:
+        return f"{text} {t('chart.forecast.examples.some', lang, n=examples)}"
+    return text
+
+
+def _percent(share: float, lang: Lang) -> str:
+    return f"{i18n.format_number(share, lang, 1)}%"
+
+
+def forecast_within(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -> Figure | None:
+    """Per buyer: the share of its published tenders published within the window first announced.
+
+    `groups` are `GroupAccuracy` per buyer; None while no tender is published."""
+    published = [group for group in groups if group.published]
+    if not published:
+        return None
+    names = _buyers(published, data, lang)
+    by_key = {group.key: group for group in published}
+    rows = []
+    for key, name in names.items():
+        group = by_key[key]
+        share = round(100 * group.within / group.published, 1)
+        rows.append(
+            {
+                "buyer_id": key,
+                "buyer": name,
+                "share": share,
+                "label": f"{_percent(share, lang)} ({group.within}/{group.published})",
+                "within": group.within,
+                "published": group.published,
+            }
+        )
+    frame = pd.DataFrame(rows)
+    within, total = sum(g.within for g in published), sum(g.published for g in published)
+    summary = t(
+        "chart.forecast-within.summary",
+        lang,
+        within=within,
+        published=total,
+        share=_percent(round(100 * within / total, 1), lang),
+    )
+    examples = sum(group.published_examples for group in published)
+    summary += " " + _counted(total, examples, "published", lang)
+    title = t("chart.forecast-within.title", lang)
+    y = _buyer_rows(names)
+    x = alt.X(
+        "share:Q",
+        scale=alt.Scale(domain=[0, 100]),
+        title=t("chart.forecast.share", lang),
+        axis=alt.Axis(values=[0, 25, 50, 75, 100], grid=True),
+    )
+    bars = alt.Chart().mark_bar(fill=palette.SERIES_COLOURS[0], height=16).encode(x=x, y=y)
+    labels = alt.Chart().mark_text(align="left", dx=6).encode(x="share:Q", y=y, text="label:N")
+    chart = _layer(frame, bars, labels, width=palette.WIDTH - 300, height=alt.Step(26))
+    return Figure(
+        name="forecast-within",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=(
+            Column("buyer", t("chart.buyer", lang)),
+            Column("share", t("chart.forecast.share", lang), "number"),
+            Column("within", t("chart.forecast.within", lang), "integer"),
+            Column("published", t("chart.forecast.published", lang), "integer"),
+        ),
+        chart=_finish(chart, title),
+        lang=lang,
+    )
+
+
+def forecast_moves(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -> Figure | None:
+    """Per buyer: how often its tenders moved since first announced, per announced tender.
+
+    `groups` are `GroupAccuracy` per buyer; None while no tender has moved."""
+    announced = [group for group in groups if group.announced]
+    moves = sum(group.moves for group in announced)
+    if not moves:
+        return None
+    names = _buyers(announced, data, lang)
+    by_key = {group.key: group for group in announced}
+    averages = {key: round(by_key[key].moves / by_key[key].announced, 2) for key in names}
+    rows = [
+        {
+            "buyer_id": key,
+            "buyer": name,
+            "per_tender": averages[key],
+            "label": i18n.format_number(averages[key], lang, 2),
+            "moves": by_key[key].moves,
+            "announced": by_key[key].announced,
+        }
+        for key, name in names.items()
+    ]
+    frame = pd.DataFrame(rows)
+    count = sum(group.announced for group in announced)
+    top = max(averages.values())
+    summary = t(
+        "chart.forecast-moves.summary",
+        lang,
+        moves=moves,
+        tenders=count,
+        average=i18n.format_number(round(moves / count, 2), lang, 2),
+        most=_names([names[key] for key, average in averages.items() if average == top], lang),
+        top=i18n.format_number(top, lang, 2),
+    )
+    examples = sum(group.examples for group in announced)
+    summary += " " + _counted(count, examples, "announced", lang)
+    title = t("chart.forecast-moves.title", lang)
+    y = _buyer_rows(names)
+    x = alt.X(
+        "per_tender:Q",
+        title=t("chart.forecast.per-tender", lang),
+        axis=alt.Axis(tickMinStep=0.5, grid=True),
+    )
+    bars = alt.Chart().mark_bar(fill=palette.SERIES_COLOURS[1], height=16).encode(x=x, y=y)
+    labels = alt.Chart().mark_text(align="left", dx=6).encode(x="per_tender:Q", y=y, text="label:N")
+    chart = _layer(frame, bars, labels, width=palette.WIDTH - 300, height=alt.Step(26))
+    return Figure(
+        name="forecast-moves",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=(
+            Column("buyer", t("chart.buyer", lang)),
+            Column("per_tender", t("chart.forecast.per-tender", lang), "number"),
+            Column("moves", t("chart.forecast.moves", lang), "integer"),
+            Column("announced", t("chart.forecast.announced", lang), "integer"),
         ),
         chart=_finish(chart, title),
         lang=lang,

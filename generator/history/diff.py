@@ -33,6 +33,9 @@ QUIET_FIELDS = frozenset({"last_reviewed"})
 # Tender fields in the order a supplier cares about them, with the label the site uses.
 TENDER_LABELS: dict[str, str] = {
     "status": "tender.status",
+    "published_on": "tender.published-on",
+    "awarded_on": "tender.awarded-on",
+    "withdrawn_on": "tender.withdrawn-on",
     "expected_publication": "tender.publication",
     "estimated_value": "tender.value",
     "market_consultation": "tender.consultation",
@@ -209,6 +212,10 @@ def _tender_phrase(old: Tender, new: Tender, field: str, lang: Lang) -> str:
             )
         if after and not before:
             return t("change.planned", lang, what=label, new=_planned(after, lang))
+    if field in ("published_on", "awarded_on", "withdrawn_on") and getattr(new, field):
+        return t(
+            "change.value.known", lang, what=label, new=i18n.format_date(getattr(new, field), lang)
+        )
     enum = {"procedure": "procedure", "kind": "kind", "certainty": "certainty"}.get(field)
     if enum:
         old_value, new_value = getattr(old, field), getattr(new, field)

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from generator.base.i18n import Lang
 from generator.charts.reuse import ReusedFigure, figure_id, figure_json, reused_figure
 from generator.charts.svg import Drawn, Locale, SvgRenderer, finish
+from generator.history.forecast import GroupAccuracy
 from generator.inputs import Inputs, TrackedData
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
 
@@ -159,3 +160,9 @@ class PageCharts:
 
     def cases_by_theme(self, cases: list[Case]) -> PlacedFigure | None:
         return self._build("cases_by_theme", cases, self.inputs.data, self.lang)
+
+    def forecast_within(self, groups: tuple[GroupAccuracy, ...]) -> PlacedFigure | None:
+        return self._build("forecast_within", groups, self.inputs.data, self.lang)
+
+    def forecast_moves(self, groups: tuple[GroupAccuracy, ...]) -> PlacedFigure | None:
+        return self._build("forecast_moves", groups, self.inputs.data, self.lang)

@@ -35,6 +35,7 @@ from generator.charts.svg import SvgRenderer
 from generator.crossref import CrossRef
 from generator.export.calendar_table import COLUMNS
 from generator.export.downloads import Download
+from generator.history.forecast import Forecast, Slip, accuracy_of, tender_forecast
 from generator.history.git import History
 from generator.inputs import Inputs
 from generator.models import Tender
@@ -151,6 +152,8 @@ def environment() -> Environment:
     env.globals["open_first"] = open_first
     env.globals["is_open"] = lambda tender: tender.status in OPEN_STATUSES
     env.globals["quarter_of"] = i18n.quarter_of
+    env.globals["moves_key"] = moves_key
+    env.globals["slip_key"] = slip_key
     return env
 
 
@@ -163,6 +166,26 @@ def open_first(tenders: list[Tender]) -> list[Tender]:
     """The tenders still to come first, then those published, awarded or withdrawn, each part
     in the order given (calendar order): a supplier reads what is coming before what is past."""
     return open_only(tenders) + [t for t in tenders if t.status not in OPEN_STATUSES]
+
+
+def moves_key(forecast: Forecast) -> str:
+    """The words that open a tender's planning line: not moved, moved once, twice, n times."""
+    count = len(forecast.moves)
+    if count == 0:
+        return "forecast.moved.0.refined" if forecast.steps else "forecast.moved.0"
+    return f"forecast.moved.{count}" if count <= 2 else "forecast.moved.n"
+
+
+def slip_key(slip: Slip) -> str:
+    """The sentence that says where a publication fell against the window first announced."""
+    if slip.within:
+        return "forecast.slip.within"
+    direction = "later" if slip.months >= 0 else "earlier"
+    if slip.months == 0:  # outside a day's window, in the same month
+        return f"forecast.slip.{direction}.same-month"
+    return (
+        f"forecast.slip.{direction}.one" if abs(slip.months) == 1 else f"forecast.slip.{direction}"
+    )
 
 
 def plan_pages(data: DataSet) -> list[PagePlan]:
@@ -309,6 +332,7 @@ def _specs(data: DataSet) -> Iterator[_Spec]:
         searchable=False,
     )
     yield section("changes", "changes.html", _changes_context)
+    yield section("forecast", "forecast.html", _forecast_context)
 
     records: list[tuple[str, str, Callable[[Any], Localized]]] = [
         ("tender", "tender.html", lambda r: r.title),
@@ -342,7 +366,10 @@ def _fixed(context: dict[str, Any], inputs: Inputs) -> dict[str, Any]:
 
 
 def _record_context(kind: str, record_id: str, inputs: Inputs) -> dict[str, Any]:
-    return {"record": inputs.data.records(kind)[record_id]}
+    record = inputs.data.records(kind)[record_id]
+    if kind == "tender":  # its planning line: first announced, moves, slip
+        return {"record": record, "forecast": tender_forecast(record, inputs.history)}
+    return {"record": record}
 
 
 def _calendar_context(inputs: Inputs) -> dict[str, Any]:
@@ -353,6 +380,11 @@ def _calendar_context(inputs: Inputs) -> dict[str, Any]:
         "closed": closed,
         "filter_options": partial(_filter_options, inputs.data, ref),
     }
+
+
+def _forecast_context(inputs: Inputs) -> dict[str, Any]:
+    """Every tender's forecast, counted per buyer and per category."""
+    return {"accuracy": accuracy_of(inputs.ref.tenders, inputs.history)}
 
 
 def _open_data_context(inputs: Inputs) -> dict[str, Any]:
