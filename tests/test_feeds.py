@@ -17,8 +17,9 @@ from icalendar import Calendar
 from generator.base.i18n import format_planned
 from generator.base.urls import FEEDS, feed_url, tender_ics_url
 from generator.crossref import build_crossref
+from generator.history.git import History
 from generator.models.tender import OPEN_STATUSES
-from generator.render.feeds import build_feeds
+from generator.render.feeds import atom, build_feeds
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
@@ -138,3 +139,23 @@ def test_the_subscriptions_page_links_every_feed_of_its_language(built_site: Pat
 def test_pages_with_feeds_link_the_subscriptions_page(built_site: Path) -> None:
     html = (built_site / "aanbestedingskalender" / "index.html").read_text()
     assert 'href="../abonneren/#how"' in html and 'href="../abonneren/"' in html
+
+
+def test_a_published_tender_says_when_and_where_in_its_feed_entry(data) -> None:
+    tender = next(t for t in sorted(data.tenders.values(), key=lambda t: t.id) if t.example)
+    notice = "https://www.tenderned.nl/aankondigingen/overzicht/433831"
+    published = tender.model_copy(
+        update={
+            "status": "published",
+            "tenderned_url": notice,
+            "published_on": dt.date(2026, 11, 2),
+        }
+    )
+    no_history = History(available=False, reason="no-git")
+    for lang, said in (
+        ("nl", "Gepubliceerd op TenderNed: 2 november 2026"),
+        ("en", "Published on TenderNed: 2 November 2026"),
+    ):
+        feed = atom([published], "x", "x.atom", lang, SITE_URL, data, TODAY, no_history)
+        summary = feedparser.parse(feed).entries[0].summary
+        assert said in summary and notice in summary

@@ -282,8 +282,17 @@ def _description(tender: Tender, when: PlannedDate, lang: Lang, page: str, data:
         f"{t('tender.buyer', lang)}: {buyer.name.get(lang) if buyer else tender.buyer}",
         f"{t('tender.value', lang)}: {_value(tender, lang)}",
         f"{t('tender.status', lang)}: {i18n.label('status', tender.status, lang)}",
-        page,
     ]
+    for name, key in (
+        ("published_on", "tender.published-on"),
+        ("awarded_on", "tender.awarded-on"),
+        ("withdrawn_on", "tender.withdrawn-on"),
+    ):
+        if day := getattr(tender, name):  # what happened, with the notice where it is
+            lines.append(f"{t(key, lang)}: {i18n.format_date(day, lang)}")
+            if name == "published_on" and tender.tenderned_url:
+                lines.append(tender.tenderned_url)
+    lines.append(page)
     if tender.example:
         lines.insert(0, t("feed.example", lang))
     return "\n".join(lines)
