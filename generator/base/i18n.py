@@ -302,6 +302,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filter.sort.publication": ("Verwachte publicatie", "Expected publication"),
     "filter.sort.value": ("Hoogste waarde eerst", "Highest value first"),
     "filter.sort.updated": ("Laatst gewijzigd eerst", "Last changed first"),
+    "filter.sort.value-low": ("Laagste waarde eerst", "Lowest value first"),
+    # A sort other than by quarter shows the open tenders as one list, named by these.
+    "calendar.sorted.value": (
+        "Open aanbestedingen, hoogste waarde eerst",
+        "Open tenders, highest value first",
+    ),
+    "calendar.sorted.value-low": (
+        "Open aanbestedingen, laagste waarde eerst",
+        "Open tenders, lowest value first",
+    ),
+    "calendar.sorted.updated": (
+        "Open aanbestedingen, laatst gewijzigd eerst",
+        "Open tenders, last changed first",
+    ),
+    "filter.download.csv": ("Deze weergave als CSV", "This view as CSV"),
+    "filter.download.ics": ("Deze weergave als agenda (.ics)", "This view as a calendar (.ics)"),
+    "filter.download.lead": (
+        "Alleen de aanbestedingen die u nu ziet, in deze volgorde; de agenda bevat alleen de "
+        "open aanbestedingen.",
+        "Only the tenders shown now, in this order; the calendar holds only the open tenders.",
+    ),
+    "filter.download.failed": (
+        "Downloaden is mislukt. Probeer het opnieuw of gebruik de downloads onder aan de pagina.",
+        "The download failed. Try again, or use the downloads at the bottom of the page.",
+    ),
     "filter.clear": ("Filters wissen", "Clear filters"),
     "filter.count": ("{n} van {total} aanbestedingen", "{n} of {total} tenders"),
     "filter.none": (
