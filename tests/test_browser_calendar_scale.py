@@ -24,7 +24,7 @@ from headless import read_headers_file, serve
 
 from generator.base import i18n
 from generator.base.i18n import Lang
-from generator.base.urls import download_url, feed_url, section_url
+from generator.base.urls import download_url, feed_url, record_url, section_url
 from generator.editors.synth import synthesise
 from generator.models import Tender
 from generator.models.tender import OPEN_STATUSES
@@ -339,4 +339,120 @@ def test_sorted_and_filtered_views_pass_axe_and_fit_320_px(chromium, scale, devi
     page = context.new_page()
     page.goto(base + section_url("calendar", "nl") + "?sort=value")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+# --- Layout: long titles wrap between words (or at soft hyphens), columns are never cut -------
+
+LAYOUT = r"""() => {
+  const out = {clipped: [], broken: []};
+  for (const wrap of document.querySelectorAll('.mvi-table-wrap')) {
+    const table = wrap.querySelector('table');
+    if (wrap.offsetParent === null || !table) continue;
+    if (table.offsetWidth > wrap.clientWidth + 1)
+      out.clipped.push(`${table.className}: ${table.offsetWidth} > ${wrap.clientWidth} px`);
+  }
+  // A word is broken inside when two of its letters stand on different lines with no soft
+  // hyphen between them (a break at a soft hyphen is hyphenation, shown with its hyphen).
+  const range = document.createRange();
+  const top = (node, i) => {
+    range.setStart(node, i); range.setEnd(node, i + 1);
+    const rects = [...range.getClientRects()].filter(r => r.width > 0);
+    return rects.length ? Math.round(rects[rects.length - 1].top) : null;
+  };
+  const content = document.querySelector('.md-content');
+  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const cell = node.parentElement;
+    if (!cell.closest('table.mvi-table') || cell.closest('.mvi-visually-hidden')) continue;
+    if (cell.closest('[hidden]') || cell.offsetParent === null) continue;
+    const words = /[^\s\u2013\u2014-]+/g;
+    let word;
+    while ((word = words.exec(node.data))) {
+      let before = null, soft = false;
+      for (let i = word.index; i < word.index + word[0].length; i++) {
+        if (node.data[i] === '\u00ad') { soft = true; continue; }
+        const here = top(node, i);
+        if (before !== null && here !== null && here > before + 2 && !soft) {
+          out.broken.push(word[0].replaceAll('\u00ad', '')); break;
+        }
+        if (here !== null) { before = here; soft = false; }
+      }
+    }
+  }
+  return out;
+}"""
+PAGES_WITH_TABLES = ["calendar", "home", "category", "organisation"]
+
+
+def _page_url(scale, which: str, lang: Lang) -> str:
+    base, _, tenders = scale
+    if which == "calendar":
+        return base + section_url("calendar", lang)
+    if which == "home":
+        return base + ("" if lang == "nl" else "en/")
+    busiest = Counter(t.category if which == "category" else t.buyer for t in tenders)
+    kind = "category-plan" if which == "category" else "organisation"
+
+    return base + record_url(kind, busiest.most_common(1)[0][0], lang)
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_column_is_cut_and_no_word_broken_inside(chromium, scale, width: int, lang) -> None:
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    problems = {}
+    for which in PAGES_WITH_TABLES:
+        page.goto(_page_url(scale, which, lang))
+        found = page.evaluate(LAYOUT)
+        if found["clipped"] or found["broken"]:
+            problems[which] = {k: v[:5] for k, v in found.items() if v}
+    # The check can fail: with words allowed to break anywhere it finds them.
+    page.goto(_page_url(scale, "calendar", lang))
+    page.evaluate(  # through the CSSOM: the policy refuses a style element
+        "() => document.querySelectorAll('table.mvi-table td, table.mvi-table a')"
+        ".forEach(cell => { cell.style.wordBreak = 'break-all'; })"
+    )
+    assert page.evaluate(LAYOUT)["broken"], "the check finds a word broken inside"
+    context.close()
+    assert problems == {}
+
+
+# --- Search the way people type -----------------------------------------------------------
+
+
+def _matches(page, query: str) -> set[str]:
+    page.fill("#filter-q", query)
+    page.wait_for_timeout(400)
+    return {r["id"] for r in _rows(page)}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_search_without_accents_finds_what_the_accented_one_finds(chromium, scale, lang) -> None:
+    base, _, tenders = scale
+    context, page = _open(chromium, base + section_url("calendar", lang))
+    for accented, plain in (("hygiëne", "hygiene"), ("één", "een"), ("coördinatie", "COORDINATIE")):
+        found = _matches(page, accented)
+        written = {t.id for t in tenders if accented in t.title.get(lang).lower()}
+        assert written and written <= found, accented
+        assert _matches(page, plain) >= found, f"{plain!r} finds every {accented!r}"
+    context.close()
+
+
+# --- Subscriptions ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_subscriptions_page_lists_every_feed(chromium, scale, lang: Lang) -> None:
+    base, site, _ = scale
+    folder = site / section_url("subscribe", lang)
+    feeds = {p.name for p in folder.iterdir() if p.suffix in (".ics", ".atom")}
+    context, page = _open(chromium, base + section_url("subscribe", lang))
+    hrefs = page.locator("main a[href$='.ics'], main a[href$='.atom']").evaluate_all(
+        "links => links.map(a => a.getAttribute('href').split('/').pop())"
+    )
+    assert len(feeds) > 40 and set(hrefs) == feeds
+    assert page.locator("#how").is_visible()
     context.close()
