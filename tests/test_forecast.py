@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import os
 import re
 import shutil
@@ -22,9 +23,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import test_ocds_history as ocds_history
 from conftest import build_into, write
+from test_ocds import CONFIG
+from test_ocds_history import offline  # noqa: F401  (the fixture: libcoveocds offline)
 
 from generator.base.urls import record_url, section_url
+from generator.crossref import build_crossref
+from generator.export import ocds
 from generator.history.diff import RecordChange
 from generator.history.forecast import (
     Forecast,
@@ -35,9 +41,10 @@ from generator.history.forecast import (
     is_move,
     slip_of,
 )
-from generator.history.git import AMSTERDAM, Commit, Event
+from generator.history.git import AMSTERDAM, Commit, Event, read_history
 from generator.models import Tender
 from generator.models.common import PlannedDate
+from generator.validate import validate_data
 
 D = dt.date.fromisoformat
 
@@ -471,3 +478,40 @@ def test_the_example_data_say_nothing_is_published(built_site: Path) -> None:
     assert "forecast-within.csv" not in page, "no share without publications"
     english = _page(built_site, section_url("forecast", "en"))
     assert "None of these tenders has been published yet" in english
+
+
+# --- The same story in OCDS ----------------------------------------------------------------
+
+
+def test_the_tender_moved_twice_and_published_is_one_release_per_change_in_ocds(
+    repo: Path,
+    offline,  # noqa: F811  (the fixture imported above)
+) -> None:
+    """Its record holds a release per change (announced, two moves, published), tagged by stage,
+    and the record package passes libcoveocds (offline) and the official schemas."""
+    day = dt.date.fromisoformat(TODAY)
+    data, report = validate_data(repo / "data", day)
+    assert report.ok(), report
+    record_package = ocds.record_package(
+        data, build_crossref(data), CONFIG, read_history(repo / "data"), day
+    )
+    package = json.loads(ocds.dumps(record_package))
+    [record] = [r for r in package["records"] if r["ocid"].endswith(f"-{MOVED}")]
+    releases = record["releases"]
+    assert [r["tag"] for r in releases] == [
+        ["planning"],
+        ["planningUpdate"],
+        ["planningUpdate"],
+        ["tender"],
+    ]
+    assert [r["date"][:10] for r in releases] == [
+        "2026-10-01",
+        "2026-12-01",
+        "2027-03-15",
+        "2027-11-12",
+    ]
+    assert len({r["id"] for r in releases}) == 4, "each change its own release id"
+    notice = [d for d in record["compiledRelease"]["tender"]["documents"] if d["url"] == NOTICE]
+    assert notice and notice[0]["datePublished"].startswith("2027-11-10")
+    ocds_history.assert_clean(ocds_history.cove(package), package)
+    assert ocds_history.record_package_errors(package) == []
