@@ -383,13 +383,21 @@ LAYOUT = r"""() => {
   }
   return out;
 }"""
-PAGES_WITH_TABLES = ["calendar", "home", "category", "organisation"]
+PAGES_WITH_TABLES = [
+    "calendar",
+    "home",
+    "category",
+    "organisation",
+    "forecast",
+    "subscribe",
+    "open-data",
+]
 
 
 def _page_url(scale, which: str, lang: Lang) -> str:
     base, _, tenders = scale
-    if which == "calendar":
-        return base + section_url("calendar", lang)
+    if which in ("calendar", "forecast", "subscribe", "open-data"):
+        return base + section_url(which, lang)
     if which == "home":
         return base + ("" if lang == "nl" else "en/")
     busiest = Counter(t.category if which == "category" else t.buyer for t in tenders)

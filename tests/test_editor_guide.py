@@ -16,7 +16,7 @@ _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
 def _text(site: Path, url: str) -> str:
-    page = (site / url / "index.html").read_text()
+    page = (site / url / "index.html").read_text().replace("<wbr>", "")  # a place to break
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
 
 

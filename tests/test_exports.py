@@ -257,6 +257,7 @@ def test_the_open_data_page_lists_every_file_with_its_size(built_site: Path) -> 
     assert len(data_files) > 20
     for lang in LANGS:
         html = (built_site / section_url("open-data", lang) / "index.html").read_text()
+        html = html.replace("<wbr>", "")  # where a long file name may break
         for path in data_files:
             name = path.relative_to(built_site).as_posix()
             english = name.startswith("open-data/en/")

@@ -626,12 +626,12 @@ FIELDS: dict[str, Description] = {
         "status withdrawn and allowed only then.",
     },
     "Tender.tenderned_url": {
-        "nl": "De link naar de aankondiging op TenderNed: "
-        "https://www.tenderned.nl/aankondigingen/overzicht/ met het publicatienummer erachter. "
-        "Verplicht bij status published en awarded.",
-        "en": "The link to the notice on TenderNed: "
-        "https://www.tenderned.nl/aankondigingen/overzicht/ followed by the publication number. "
-        "Required with status published and awarded.",
+        "nl": "De link naar de aankondiging op TenderNed: een adres op www.tenderned.nl dat "
+        "eindigt op aankondigingen/overzicht/ en het publicatienummer. Verplicht bij status "
+        "published en awarded.",
+        "en": "The link to the notice on TenderNed: an address on www.tenderned.nl that ends in "
+        "aankondigingen/overzicht/ and the publication number. Required with status published "
+        "and awarded.",
     },
     "Tender.published_on": {
         "nl": "De dag waarop de aankondiging op TenderNed verscheen. Verplicht bij status "
