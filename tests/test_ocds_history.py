@@ -659,5 +659,6 @@ def test_the_site_publishes_the_record_package(repo: Path, tmp_path, chart_cache
     assert (site / ocds.RECORD_PATH).read_bytes().count(b"\n") == 1, "compact: one line"
     for lang, words in (("nl", "2 aanbestedingen"), ("en", "2 tenders")):
         page = (site / section_url("open-data", lang) / "index.html").read_text()
+        page = page.replace("<wbr>", "")  # where a long file name may break
         assert "record-package.json</a>" in page
         assert words in page
