@@ -16,15 +16,14 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import test_ocds_history as ocds_history
 from conftest import build_into, write
+from test_history import _git
 from test_ocds import CONFIG
 from test_ocds_history import offline  # noqa: F401  (the fixture: libcoveocds offline)
 
@@ -286,19 +285,6 @@ STEPS = [
     (REFINED, "2028-Q2", "2028-05", "Laptops: mei", "2027-09-01T10:00:00+02:00"),
 ]
 TODAY = "2028-01-15"
-
-
-def _git(repo: Path, *args: str, date: str | None = None) -> None:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
-    if date:
-        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    subprocess.run(
-        ["git", "-c", "user.name=Redactie", "-c", "user.email=redactie@example.org", *args],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        check=True,
-    )
 
 
 @pytest.fixture(scope="module")

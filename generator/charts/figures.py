@@ -1082,9 +1082,7 @@ def forecast_within(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) 
         title=t("chart.forecast.share", lang),
         axis=alt.Axis(values=[0, 25, 50, 75, 100], grid=True),
     )
-    bars = alt.Chart().mark_bar(fill=palette.SERIES_COLOURS[0], height=16).encode(x=x, y=y)
-    labels = alt.Chart().mark_text(align="left", dx=6).encode(x="share:Q", y=y, text="label:N")
-    chart = _layer(frame, bars, labels, width=palette.WIDTH - 300, height=alt.Step(26))
+    chart = _labelled_bars(frame, x, y, "share", palette.SERIES_COLOURS[0])
     return Figure(
         name="forecast-within",
         title=title,
@@ -1099,6 +1097,15 @@ def forecast_within(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) 
         chart=_finish(chart, title),
         lang=lang,
     )
+
+
+def _labelled_bars(
+    frame: pd.DataFrame, x: alt.X, y: alt.Y, field: str, fill: str
+) -> alt.LayerChart:
+    """A bar per buyer with its figure written after it (the `label` column)."""
+    bars = alt.Chart().mark_bar(fill=fill, height=16).encode(x=x, y=y)
+    labels = alt.Chart().mark_text(align="left", dx=6).encode(x=f"{field}:Q", y=y, text="label:N")
+    return _layer(frame, bars, labels, width=palette.WIDTH - 300, height=alt.Step(26))
 
 
 def forecast_moves(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -> Figure | None:
@@ -1144,9 +1151,7 @@ def forecast_moves(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -
         title=t("chart.forecast.per-tender", lang),
         axis=alt.Axis(tickMinStep=0.5, grid=True),
     )
-    bars = alt.Chart().mark_bar(fill=palette.SERIES_COLOURS[1], height=16).encode(x=x, y=y)
-    labels = alt.Chart().mark_text(align="left", dx=6).encode(x="per_tender:Q", y=y, text="label:N")
-    chart = _layer(frame, bars, labels, width=palette.WIDTH - 300, height=alt.Step(26))
+    chart = _labelled_bars(frame, x, y, "per_tender", palette.SERIES_COLOURS[1])
     return Figure(
         name="forecast-moves",
         title=title,
