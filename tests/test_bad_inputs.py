@@ -281,6 +281,17 @@ CASES = [
         "themes.klimaat.level",
     ),
     Case(
+        "bad-ocds-goal",
+        "themes.yaml",
+        base(
+            "themes.yaml",
+            "  summary: {nl: Minder",
+            "  ocds_goal: circular  # <--\n  summary: {nl: Minder",
+        ),
+        "invalid-choice",
+        "circulair.ocds_goal",
+    ),
+    Case(
         "bad-cpv",
         TENDER,
         tender("cpv: [09331100-9]", "cpv: [0933110-9]  # <--"),

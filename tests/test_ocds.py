@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, get_args
 from urllib.parse import urlsplit
 
@@ -38,6 +39,7 @@ from generator.history.diff import RecordChange
 from generator.history.git import Commit, Event, History
 from generator.models.common import PlannedDate
 from generator.models.tender import OPEN_STATUSES, Duration, Kind, Lot, Procedure, ValueRange
+from generator.models.theme import GOAL_CODELIST, ocds_goals
 
 ROOT = Path(__file__).resolve().parent.parent
 OCDS_DIR = Path(__file__).resolve().parent / "ocds"
@@ -316,7 +318,6 @@ def test_an_unknown_status_is_reported(package):
         (ocds.CANCELLATION, "releaseTag.csv"),
         (ocds.METHOD, "method.csv"),
         (ocds.CATEGORY, "procurementCategory.csv"),
-        (ocds.THEME_GOALS, "sustainabilityGoal.csv"),
         (ocds.STRATEGIES, "sustainabilityStrategy.csv"),
     ],
 )
@@ -327,7 +328,30 @@ def test_every_mapped_code_is_in_its_codelist(mapping: dict[str, str], codelist:
 def test_every_value_of_our_model_is_mapped(data):
     assert set(ocds.METHOD) == set(get_args(Procedure))
     assert set(ocds.CATEGORY) == set(get_args(Kind))
-    assert set(data.themes) <= set(ocds.THEME_GOALS), "a new theme: map it to a goal"
+    assert all(theme.ocds_goal for theme in data.themes.values()), "a theme without its goal"
+
+
+def test_the_goals_a_theme_may_name_are_the_codelist_s():
+    """The model checks `ocds_goal` against the vendored codelist: the extension's own bytes."""
+    vendored = ROOT / "generator" / "export" / GOAL_CODELIST
+    codelist = OCDS_DIR / "extensions" / "ocds_sustainability_extension" / "codelists"
+    assert vendored.read_bytes() == (codelist / "sustainabilityGoal.csv").read_bytes()
+    assert set(ocds_goals()) == codelists()["sustainabilityGoal.csv"]
+
+
+def test_a_theme_s_goal_is_its_own_and_a_theme_without_one_has_none(package, data):
+    goals = {
+        entry["mviTheme"]: entry.get("goal")
+        for item in package["releases"]
+        for entry in item["tender"].get("sustainability", [])
+    }
+    assert goals == {theme_id: data.themes[theme_id].ocds_goal for theme_id in goals}
+    tender = _tender(data, "rws-2028-innovatiepartnerschap-emissieloos-bouwmaterieel")
+    klimaat = data.themes["klimaat"].model_copy(update={"ocds_goal": None})
+    themes = {**data.themes, "klimaat": klimaat}
+    without = SimpleNamespace(themes=themes, theme_order=data.theme_order)
+    entries = {entry["mviTheme"]: entry for entry in ocds._sustainability(tender, without)}
+    assert "goal" not in entries["klimaat"] and entries["innovatie"]["goal"]
 
 
 # --- 3. No undeclared field ------------------------------------------------------------------

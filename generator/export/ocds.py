@@ -52,6 +52,9 @@ Mapping decisions, each checked against the 1.1.5 codelists by tests/test_ocds.p
   the codelist's `direct` is "awarded to a single supplier without competition").
 - dates: a calendar day becomes its midnight in Europe/Amsterdam; a month or quarter becomes its
   first day, and its precision goes into our extension.
+- themes: each is one `sustainability` entry whose `goal` is the theme's own `ocds_goal`
+  (data/themes.yaml, checked against sustainabilityGoal.csv when the data are read), so a theme
+  added to the data is published without a change here.
 """
 
 from __future__ import annotations
@@ -135,17 +138,6 @@ METHOD: dict[str, str] = {  # our procedure → method.csv (closed), as in GLOSS
 }
 CATEGORY: dict[str, str] = {"works": "works", "supplies": "goods", "services": "services"}
 
-# MVI theme → sustainabilityGoal.csv. One goal per theme; where a theme is broader than any
-# sub-code (diversity and inclusion; environment and biodiversity) its parent code is used.
-THEME_GOALS: dict[str, str] = {
-    "klimaat": "environmental.carbonEmissionsReduction",  # climate-neutral: CO2 measured
-    "circulair": "environmental.circularEconomy",
-    "social-return": "social.disadvantagedEmploymentOpportunities",
-    "internationale-sociale-voorwaarden": "social.humanRightsInSupplyChains",
-    "innovatie": "economic.innovativePurchase",  # launching customer
-    "diversiteit-en-inclusie": "social",
-    "milieu-en-biodiversiteit": "environmental",
-}
 # How a theme is applied → sustainabilityStrategy.csv.
 STRATEGIES: dict[str, str] = {
     "requirements": "technicalSpecifications",
@@ -739,12 +731,13 @@ def _sustainability(tender: Tender, data: DataSet) -> list[dict[str, Any]]:
     """One entry per MVI theme, in the site's theme order (social return and international
     social conditions among them: they are themes, not flags)."""
     order = data.theme_order()
-    return [_theme_entry(tender, theme_id) for theme_id in sorted(tender.themes, key=order)]
+    return [_theme_entry(tender, theme_id, data) for theme_id in sorted(tender.themes, key=order)]
 
 
-def _theme_entry(tender: Tender, theme_id: str) -> dict[str, Any]:
+def _theme_entry(tender: Tender, theme_id: str, data: DataSet) -> dict[str, Any]:
     applied = tender.themes[theme_id]
-    goal = THEME_GOALS.get(theme_id)  # a theme added after this mapping gets no goal
+    theme = data.themes.get(theme_id)
+    goal = theme.ocds_goal if theme else None  # each theme names its goal in data/themes.yaml
     strategies = [STRATEGIES[application] for application in applied.applied_as]
     if tender.mvi_criteria_product_group and goal and goal.startswith("environmental"):
         strategies.append("nationalGPPCriteria")  # MVI criteria are the Dutch GPP criteria

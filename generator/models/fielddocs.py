@@ -28,6 +28,7 @@ from generator.models.common import (
     Year,
 )
 from generator.models.paths import iter_models
+from generator.models.theme import OcdsGoal
 from generator.models.typehints import alternatives, ref_marker, unwrap
 from generator.source.layout import KINDS
 
@@ -196,6 +197,16 @@ FIELDS: dict[str, Description] = {
     "Theme.description": {
         "nl": "Een uitgebreidere toelichting op het thema. Optioneel.",
         "en": "A fuller explanation of the theme. Optional.",
+    },
+    "Theme.ocds_goal": {
+        "nl": "Het duurzaamheidsdoel van het thema in de open data (OCDS): een code uit de "
+        "codelijst sustainabilityGoal van de OCDS-uitbreiding voor duurzaamheid, zoals "
+        "environmental.circularEconomy; de bovenliggende code (environmental, social, economic) "
+        "als het thema breder is dan elke subcode. Zonder code noemt OCDS geen doel. Optioneel.",
+        "en": "The theme's sustainability goal in the open data (OCDS): a code of the "
+        "sustainabilityGoal codelist of the OCDS sustainability extension, such as "
+        "environmental.circularEconomy; the parent code (environmental, social, economic) when "
+        "the theme is broader than any sub-code. Without a code, OCDS names no goal. Optional.",
     },
     "Theme.order": {
         "nl": "De plaats van het thema in lijsten: een lager getal komt eerder; bij een gelijk "
@@ -994,6 +1005,7 @@ _MARKED: tuple[tuple[Any, _Words], ...] = (
     (Cpv, _Words("CPV-code", "CPV code", "CPV-codes", "CPV codes")),
     (Id, _Words("id", "id", "id's", "ids")),
     (Year, _Words("jaartal", "year", "jaartallen", "years")),
+    (OcdsGoal, _Words("OCDS-doelcode", "OCDS goal code", "OCDS-doelcodes", "OCDS goal codes")),
 )
 # Ref(kind) -> the record's noun: (Dutch, English, Dutch plural, English plural)
 _REF_NOUNS: dict[str, _Words] = {

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import csv
+import difflib
+import io
+from functools import cache
+from importlib import resources
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from generator.models.common import (
     AmbitionLevel,
@@ -18,6 +26,39 @@ from generator.models.common import (
     Year,
 )
 
+# The goals of the OCDS sustainability extension, vendored with the OCDS schema: a theme names
+# the one its tenders pursue, so a new theme needs no code to be published in OCDS.
+GOAL_CODELIST = "ocds_schema/sustainabilityGoal.csv"
+
+
+@cache
+def ocds_goals() -> tuple[str, ...]:
+    """Every code of the sustainabilityGoal codelist, in its order."""
+    text = resources.files("generator.export").joinpath(GOAL_CODELIST).read_text("utf-8")
+    return tuple(row["Code"] for row in csv.DictReader(io.StringIO(text)))
+
+
+def _check_goal(value: str) -> str:
+    codes = ocds_goals()
+    if value in codes:
+        return value
+    close = difflib.get_close_matches(value, codes, n=1, cutoff=0.6)
+    raise PydanticCustomError(
+        "invalid-choice",
+        "'{value}' is not an allowed value",
+        {
+            "value": value,
+            "allowed": ", ".join(codes),
+            "suggestion_nl": f"Bedoelde u '{close[0]}'? " if close else "",
+            "suggestion_en": f"Did you mean '{close[0]}'? " if close else "",
+        },
+    )
+
+
+OcdsGoal = Annotated[
+    str, AfterValidator(_check_goal), WithJsonSchema({"type": "string", "enum": list(ocds_goals())})
+]
+
 
 class Theme(Strict):
     """One MVI theme (klimaat, circulair, social return, …)."""
@@ -26,6 +67,7 @@ class Theme(Strict):
     name: Title
     summary: Text
     description: Markdown | None = None
+    ocds_goal: OcdsGoal | None = None  # its tenders' goal in OCDS; without it, none is given
     order: int = 0
     example: bool = False
 
