@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from generator.crossref import CrossRef, build_crossref
 from generator.history.git import History
+from generator.models.theme import AmbitionScale
 from generator.source.dataset import DataSet, FrozenDataSet
 from generator.source.layout import KINDS
 
@@ -277,6 +278,10 @@ class TrackedData:
     def theme_order(self) -> Callable[[str], tuple[int, str]]:
         self._reads.add(("kind", "theme"))
         return self._data.theme_order()
+
+    def ambition_scale(self) -> AmbitionScale:
+        self._reads.add(("kind", "ambition-level"))
+        return self._data.ambition_scale()
 
     def frozen(self) -> TrackedData:
         return self

@@ -277,7 +277,7 @@ CASES = [
         "bad-level",
         TENDER,
         tender("level: ambitieus", "level: hoog  # <--"),
-        "invalid-choice",
+        "unknown-reference",
         "themes.klimaat.level",
     ),
     Case(

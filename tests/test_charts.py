@@ -251,10 +251,23 @@ def _contrast(a: str, b: str) -> float:
 def test_palette_contrast() -> None:
     for colour in palette.SERIES_COLOURS + palette.MILESTONE_COLOURS:
         assert _contrast(colour, "#FFFFFF") >= 3, f"{colour}: below 3:1 on white (WCAG 1.4.11)"
-    for level, fill in palette.LEVEL_FILL.items():
-        assert _contrast(palette.LEVEL_TEXT[level], fill) >= 4.5, f"{level}: text below AA"
+    for count in range(1, 9):  # however many levels the data have
+        for fill in palette.level_fills(count):
+            assert _contrast(palette.text_on(fill), fill) >= 4.5, f"{fill}: text below AA"
     assert _contrast(palette.INK, "#FFFFFF") >= 4.5
     assert _contrast(palette.RULE, "#FFFFFF") >= 4.5
+
+
+def test_level_colours_run_light_to_dark_by_rank() -> None:
+    """Three levels keep the three colours of the ambitieweb; more or fewer share the ramp."""
+    assert palette.level_fills(3) == list(palette.LEVEL_RAMP)
+    assert [palette.text_on(fill) for fill in palette.LEVEL_RAMP] == ["#000000"] * 2 + ["#FFFFFF"]
+    for count in range(2, 9):
+        fills = palette.level_fills(count)
+        assert len(set(fills)) == count
+        assert fills[0] == palette.LEVEL_RAMP[0] and fills[-1] == palette.LEVEL_RAMP[-1]
+        darkness = [-_luminance(fill) for fill in fills]
+        assert darkness == sorted(darkness), f"{count} levels: not light to dark"
 
 
 def test_series_fills_stay_distinct() -> None:

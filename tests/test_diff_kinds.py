@@ -12,11 +12,12 @@ import yaml
 from conftest import MINIMAL
 from pydantic import BaseModel
 
-from generator.history.diff import RecordChange, diff_records
+from generator.history.diff import RecordChange, diff_records, level_scale
 from generator.history.items import LISTS, MAPPINGS
 from generator.history.words import FIELD_LABELS, MODEL_LABELS
 from generator.models.paths import iter_models
 from generator.models.route_map import Milestone
+from generator.models.theme import AmbitionScale
 from generator.source.layout import KIND_BY_NAME, KINDS
 
 
@@ -32,10 +33,19 @@ def _record(kind: str, file: str, *edits: tuple[str, str], key: str | None = Non
     return KIND_BY_NAME[kind].model.model_validate({**data, "id": record_id})
 
 
+def _levels() -> AmbitionScale:
+    """The ambition levels of the minimal data, which name and rank a level in words."""
+    data = yaml.safe_load(textwrap.dedent(MINIMAL["ambition-levels.yaml"]))
+    model = KIND_BY_NAME["ambition-level"].model
+    return level_scale(
+        {key: model.model_validate({**value, "id": key}) for key, value in data.items()}
+    )
+
+
 def _change(kind: str, file: str, *edits: tuple[str, str], key: str | None = None):
     old, new = _record(kind, file, key=key), _record(kind, file, *edits, key=key)
     record_id = old.id
-    (change,) = diff_records(kind, {record_id: old}, {record_id: new})
+    (change,) = diff_records(kind, {record_id: old}, {record_id: new}, _levels())
     return change
 
 
@@ -244,6 +254,10 @@ def test_an_ambition_level_raised_and_the_plain_fields() -> None:
     ]
     assert plan.phrases("en")[1] == (
         "Ambition for theme circulair: ambition level raised from significant to ambitious"
+    )
+    unranked = diff_records("category-plan", {plan.id: plan.before}, {plan.id: plan.after})
+    assert unranked[0].phrases("en")[1] == (  # without the levels: their ids, and no direction
+        "Ambition for theme circulair: ambition level changed from significant to ambitieus"
     )
     case = _change(
         "case", CASE, ("themes: [klimaat]", "themes: [circulair]"), ("year: 2017", "year: 2018")

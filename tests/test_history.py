@@ -391,3 +391,34 @@ def test_an_old_version_with_a_flag_that_became_a_theme_stays_in_the_history() -
     kind, path = KIND_BY_NAME["tender"], f"data/tenders/{TENDER}.yaml"
     old = textwrap.dedent(MINIMAL[f"tenders/{TENDER}.yaml"]) + "social_return: true\n"
     assert set(_records(kind, path, old.encode())) == {TENDER}
+
+
+KIND = "category-plan"
+
+
+def test_a_level_is_named_and_ranked_by_the_levels_of_its_commit(data_dir_factory) -> None:
+    """A level added to ambition-levels.yaml ranks above the others from its commit on, and a
+    change is put in words by the levels of its own commit, not by today's."""
+    data = data_dir_factory()
+    root = data.parent
+    levels, plan = data / "ambition-levels.yaml", data / "category-plans" / "ict-werkplekken.yaml"
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "data")
+    _git(root, "commit", "-qm", "Eerste versie", date="2026-10-01T10:00:00+02:00")
+    with levels.open("a") as file:  # no `order` in the minimal data: a higher one ranks last
+        file.write(
+            "excellent:\n  name: {nl: Excellent, en: Excellent}\n  order: 9\n"
+            "  description: {nl: Boven ambitieus., en: Beyond ambitious.}\n"
+            "  for_bidders: {nl: Loop voorop., en: Lead the way.}\n"
+        )
+    _edit(plan, "level: significant", "level: excellent")
+    _git(root, "commit", "-qam", "Een vierde niveau", date="2026-10-02T10:00:00+02:00")
+    _edit(levels, "{nl: Excellent, en: Excellent}", "{nl: Koploper, en: Frontrunner}")
+    _edit(plan, "level: excellent", "level: basis")
+    _git(root, "commit", "-qam", "Koploper; ICT terug naar basis", date="2026-10-03T10:00:00+02:00")
+    events = read_history(data).events
+    changes = [e.change for e in events if (e.change.kind, e.change.action) == (KIND, "changed")]
+    assert [change.phrases("en") for change in changes] == [
+        ["Ambition for theme circulair: ambition level lowered from frontrunner to basic"],
+        ["Ambition for theme circulair: ambition level raised from significant to excellent"],
+    ]

@@ -7,7 +7,8 @@ a missing translation is a test failure rather than a Dutch word on an English p
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Iterable
+from typing import Any, Literal
 
 from generator.models.common import PlannedDate
 
@@ -68,14 +69,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.title": ("Inkopen met Impact", "Inkopen met Impact"),
     "home.lead": (
         "Het Rijk kocht in 2024 voor ongeveer € 18 miljard in. Met de strategie "
-        "Inkopen met Impact zet het die inkoopkracht in voor klimaat, circulaire economie, "
-        "sociaal ondernemen, internationale sociale voorwaarden en innovatie. Hier ziet u welke "
-        "aanbestedingen eraan komen, wat het Rijk daarin vraagt en wie u kunt benaderen.",
+        "Inkopen met Impact zet het die inkoopkracht in op de thema's {themes}. Hier ziet u "
+        "welke aanbestedingen eraan komen, wat het Rijk daarin vraagt en wie u kunt benaderen.",
         "The Dutch central government bought about €18 billion in 2024. Through its strategy "
-        "Inkopen met Impact (Procurement with Impact) it uses that purchasing power for the "
-        "climate, the circular economy, social enterprise, international social conditions and "
-        "innovation. Here you can see which tenders are coming, what the government will ask "
-        "in them, and whom to contact.",
+        "Inkopen met Impact (Procurement with Impact) it uses that purchasing power on the "
+        "themes {themes}. Here you can see which tenders are coming, what the government will "
+        "ask in them, and whom to contact.",
     ),
     "home.coming": ("Wat komt eraan?", "What is coming?"),
     "home.coming.lead": (
@@ -94,14 +93,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.about": ("Over Inkopen met Impact", "About Inkopen met Impact"),
     "home.about.text": (
         "Inkopen met Impact is de inkoopstrategie van het Rijk. Per inkoopcategorie staat in een "
-        "categorieplan welke ambitie het Rijk heeft op elk thema, op drie niveaus: basis, "
-        "significant en ambitieus. Routekaarten leggen de ambities voor grond-, weg- en "
-        "waterbouw en vastgoed uit over de jaren; elk ministerie heeft een MVI-actieplan.",
+        "categorieplan welke ambitie het Rijk heeft op elk thema, op de niveaus {levels}. "
+        "Routekaarten leggen de ambities voor grond-, weg- en waterbouw en vastgoed uit over de "
+        "jaren; elk ministerie heeft een MVI-actieplan.",
         "Inkopen met Impact is the procurement strategy of the Dutch central government. For "
         "each procurement category, a category plan states the government's ambition on each "
-        "theme, at three levels: basic, significant and ambitious. Route maps lay out the "
-        "ambitions for civil works and real estate over the years; each ministry has an MVI "
-        "action plan.",
+        "theme, at the levels {levels}. Route maps lay out the ambitions for civil works and "
+        "real estate over the years; each ministry has an MVI action plan.",
     ),
     "home.read-more": ("Lees meer over de strategie", "Read more about the strategy"),
     # Calendar and tenders
@@ -276,10 +274,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "efforts.",
     ),
     "levels.lead": (
-        "Het ambitieweb kent per thema drie niveaus. Het niveau in een categorieplan of "
-        "aanbesteding zegt wat een inschrijver kan verwachten.",
-        "The ambition web has three levels per theme. The level in a category plan or tender "
-        "tells a bidder what to expect.",
+        "Het ambitieweb kent per thema oplopende niveaus: {levels}. Het niveau in een "
+        "categorieplan of aanbesteding zegt wat een inschrijver kan verwachten.",
+        "The ambition web has rising levels per theme: {levels}. The level in a category plan "
+        "or tender tells a bidder what to expect.",
     ),
     "level.for-bidders": ("Voor inschrijvers", "For bidders"),
     # --- Charts: captions, axes, table headers and the summary sentence under each chart ------
@@ -631,8 +629,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "change.label.label": ("Omschrijving", "Label"),
     "change.label.name": ("Naam", "Name"),
+    "change.label.ocds-goal": ("Duurzaamheidsdoel in OCDS", "Sustainability goal in OCDS"),
     "change.label.order": ("Volgorde", "Order"),
     "change.label.quote": ("Citaat", "Quote"),
+    "change.label.short-name": ("Korte naam", "Short name"),
     # A record deleted in the pull request: the editor confirms it (mvi-site diff only)
     "change.confirm": ("Ingetrokken of verwijderd — bevestig", "Withdrawn or deleted — confirm"),
     "change.confirm.tender": (
@@ -867,9 +867,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "chart.matrix.summary": (
         "{plans} categorieplannen kiezen samen {cells} ambitieniveaus, waarvan {ambitious} "
-        "ambitieus.",
+        "{level}.",
         "{plans} category plans set {cells} ambition levels between them, {ambitious} of them "
-        "ambitious.",
+        "{level}.",
     ),
     "chart.matrix.most": (
         "De meeste ambitieuze keuzes ({count}) gelden voor {themes}.",
@@ -1232,11 +1232,6 @@ ENUMS: dict[str, dict[str, tuple[str, str]]] = {
         "agency": ("Uitvoeringsorganisatie", "Agency"),
         "other": ("Overig", "Other"),
     },
-    "level": {
-        "basis": ("Basis", "Basic"),
-        "significant": ("Significant", "Significant"),
-        "ambitieus": ("Ambitieus", "Ambitious"),
-    },
 }
 
 
@@ -1254,6 +1249,23 @@ def t(key: str, lang: Lang, **params: object) -> str:
 def label(enum: str, value: str, lang: Lang) -> str:
     """The reader's word for a code value, e.g. `label('kind', 'works', 'nl')` → 'Werken'."""
     return ENUMS[enum][value][LANGS.index(lang)]
+
+
+def lower_first(text: str) -> str:
+    """'Niet gestart' → 'niet gestart' mid-sentence; 'MVI-thema's' and 'CPV' stay as they are."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def format_list(items: Iterable[Any], lang: Lang, lower: bool = False) -> str:
+    """'a', 'a en b', 'a, b en c' (or 'and'); texts in both languages in `lang`; `lower`:
+    each with a lower-case first letter, to stand mid-sentence."""
+    words = [item.get(lang) if hasattr(item, "get") else str(item) for item in items]
+    words = [lower_first(word) for word in words] if lower else words
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {t('chart.and', lang)} " + words[-1]
 
 
 # --- Dates -----------------------------------------------------------------------------------

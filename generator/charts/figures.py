@@ -25,7 +25,8 @@ from generator.charts.table import Column, table_cells, table_csv
 from generator.history.forecast import GroupAccuracy
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
 from generator.models.category_plan import ThemeAmbition
-from generator.models.common import AMBITION_LEVELS, PlannedDate
+from generator.models.common import PlannedDate
+from generator.models.theme import AmbitionScale
 from generator.source.dataset import DataSet
 
 # Every kind of chart, by the name its figures carry (on a page: `chart-<name>`, `<name>.csv`).
@@ -43,7 +44,6 @@ KINDS = (
     "forecast-within",
     "forecast-moves",
 )
-LEVELS: tuple[str, ...] = tuple(AMBITION_LEVELS)  # basis, significant, ambitieus
 _ACTION_STATUSES = ("done", "in-progress", "not-started", "delayed", "cancelled")
 _AXIS_LABEL = 48  # characters of a title shown next to a bar; the table has the whole title
 # Tenders on one timeline: more is unreadable on a phone (a row is 26 px) and slow to draw. The
@@ -141,10 +141,7 @@ def _wrap(text: str, width: int = 20) -> str:
 
 def _names(items: Iterable[str], lang: Lang) -> str:
     """'a', 'a en b', 'a, b en c' (or 'and')."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {t('chart.and', lang)} " + items[-1]
+    return i18n.format_list(items, lang)
 
 
 def _case(expression_field: str, mapping: Mapping[Any, str]) -> str:
@@ -176,21 +173,23 @@ def _series_scale(domain: list[str]) -> alt.Scale:
     return alt.Scale(domain=domain, range=[palette.series_fill(i) for i in range(len(domain))])
 
 
-def _level_word(level: str | None, lang: Lang) -> str:
-    return i18n.label("level", level, lang) if level else t("chart.level.none", lang)
+def _level_word(levels: AmbitionScale, level: str | None, lang: Lang) -> str:
+    return levels.label(level, lang) if level else t("chart.level.none", lang)
 
 
-def _level_scale(lang: Lang) -> alt.Scale:
+def _level_scale(levels: AmbitionScale, lang: Lang) -> alt.Scale:
+    """Each level's fill, by its rank: light (the lowest) to dark (the highest)."""
     return alt.Scale(
-        domain=[_level_word(level, lang) for level in LEVELS],
-        range=[palette.LEVEL_FILL[level] for level in LEVELS],
+        domain=[_level_word(levels, level, lang) for level in levels.ids],
+        range=palette.level_fills(len(levels)),
     )
 
 
-def _level_text(lang: Lang) -> alt.Scale:
+def _level_text(levels: AmbitionScale, lang: Lang) -> alt.Scale:
+    """The text colour on each level's fill."""
     return alt.Scale(
-        domain=[_level_word(level, lang) for level in LEVELS],
-        range=[palette.LEVEL_TEXT[level] for level in LEVELS],
+        domain=[_level_word(levels, level, lang) for level in levels.ids],
+        range=[palette.text_on(fill) for fill in palette.level_fills(len(levels))],
     )
 
 
@@ -469,26 +468,29 @@ def ambition_matrix(plans: list[CategoryPlan], data: DataSet, lang: Lang) -> Fig
     # Columns and rows are keyed by id: two records may share a name, never an id.
     themes = sorted(data.themes.values(), key=lambda theme: (theme.order, theme.id))
     names = {f"level:{theme.id}": theme.name.get(lang) for theme in themes}
+    levels = data.ambition_scale()
     plans = sorted(plans, key=lambda p: (p.name.get(lang), p.id))
     rows = []
     for plan in plans:
         row: dict[str, Any] = {"plan": plan.id, "category": plan.name.get(lang)}
         for theme in themes:
             ambition = plan.ambitions.get(theme.id)
-            row[f"level:{theme.id}"] = _level_word(ambition.level, lang) if ambition else None
+            level = ambition.level if ambition else None
+            row[f"level:{theme.id}"] = _level_word(levels, level, lang) if ambition else None
         rows.append(row)
     frame = pd.DataFrame(rows, columns=["plan", "category", *names])
     used = [key for key in names if frame[key].notna().any()]
     frame = frame[["plan", "category", *used]]
     cells = frame.melt(id_vars="plan", value_vars=used).dropna()
-    ambitious = _level_word("ambitieus", lang)
-    per_theme = Counter(cells[cells["value"] == ambitious]["variable"])
+    highest = _level_word(levels, levels.ids[-1], lang) if levels.ids else None
+    per_theme = Counter(cells[cells["value"] == highest]["variable"])
     summary = t(
         "chart.matrix.summary",
         lang,
         plans=len(frame),
         cells=len(cells),
         ambitious=sum(per_theme.values()),
+        level=i18n.lower_first(highest or t("chart.level.none", lang)),
     )
     if per_theme:
         most = max(per_theme.values())
@@ -524,14 +526,13 @@ def ambition_matrix(plans: list[CategoryPlan], data: DataSet, lang: Lang) -> Fig
         y=y,
         fill=alt.Fill(
             "level:N",
-            scale=_level_scale(lang),
+            scale=_level_scale(levels, lang),
             title=t("chart.level", lang),
             legend=alt.Legend(orient="bottom"),
         ),
     )
-    text = base.mark_text(fontSize=11).encode(
-        x=x, y=y, text="level:N", color=alt.Color("level:N", scale=_level_text(lang), legend=None)
-    )
+    colour = alt.Color("level:N", scale=_level_text(levels, lang), legend=None)
+    text = base.mark_text(fontSize=11).encode(x=x, y=y, text="level:N", color=colour)
     chart = _layer(frame, rect, text, width=alt.Step(86), height=alt.Step(28))
     return Figure(
         name="ambition-matrix",
@@ -554,6 +555,7 @@ def ambition_profile(
     if not ambitions:
         return None
     themes = sorted(data.themes.values(), key=lambda theme: (theme.order, theme.id))
+    levels = data.ambition_scale()
     rows = []
     for theme in themes:
         ambition = ambitions.get(theme.id)
@@ -562,8 +564,8 @@ def ambition_profile(
             {
                 "theme_id": theme.id,
                 "theme": theme.name.get(lang),
-                "rank": LEVELS.index(level) + 1 if level else 0,
-                "level": _level_word(level, lang),
+                "rank": levels.rank(level),
+                "level": _level_word(levels, level, lang),
             }
         )
     frame = pd.DataFrame(rows)
@@ -578,19 +580,20 @@ def ambition_profile(
         names=_names(list(top["theme"]), lang),
     )
     title = t("chart.profile.title", lang)
-    words = {i + 1: _level_word(level, lang) for i, level in enumerate(LEVELS)}
+    words = {levels.rank(level): _level_word(levels, level, lang) for level in levels.ids}
     y = _rows(frame)
     x = alt.X(
         "rank:Q",
-        scale=alt.Scale(domain=[0, 3]),
+        scale=alt.Scale(domain=[0, len(levels)]),
         title=t("chart.level", lang),
-        axis=alt.Axis(values=[1, 2, 3], labelExpr=_case("value", words), grid=True),
+        axis=alt.Axis(values=list(words), labelExpr=_case("value", words), grid=True),
     )
+    fill = alt.Fill("level:N", scale=_level_scale(levels, lang), legend=None)
     bars = (
         alt.Chart()
         .transform_filter("datum.rank > 0")
         .mark_bar(height=16)
-        .encode(x=x, y=y, fill=alt.Fill("level:N", scale=_level_scale(lang), legend=None))
+        .encode(x=x, y=y, fill=fill)
     )
     labels = alt.Chart().mark_text(align="left", dx=6).encode(x="rank:Q", y=y, text="level:N")
     chart = _layer(frame, bars, labels, width=palette.WIDTH - 260, height=alt.Step(26))
@@ -983,7 +986,7 @@ def cases_by_theme(cases: list[Case], data: DataSet, lang: Lang) -> Figure | Non
     y = _rows(frame, limit=220)
     cells = (
         alt.Chart()
-        .mark_rect(fill=palette.LEVEL_FILL["basis"], stroke="white", strokeWidth=2)
+        .mark_rect(fill=palette.LEVEL_RAMP[0], stroke="white", strokeWidth=2)
         .encode(x=x, y=y)
     )
     labels = alt.Chart().mark_text(color="#000000").encode(x=x, y=y, text="count:Q")

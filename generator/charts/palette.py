@@ -24,9 +24,10 @@ TEXTURES = (
     '<path d="M-2,6l4,4M0,0l8,8M6,-2l4,4" stroke="#fff" stroke-width="1.6"/>',
 )
 
-# The three levels of the ambitieweb, light to dark, each with a text colour of AA contrast.
-LEVEL_FILL = {"basis": "#D2E6F5", "significant": "#6FA8DC", "ambitieus": "#154273"}
-LEVEL_TEXT = {"basis": "#000000", "significant": "#000000", "ambitieus": "#FFFFFF"}
+# The levels of the ambitieweb, light (the lowest) to dark (the highest): the stops of the ramp
+# each level's colour is taken from by its rank. Three levels get exactly these three colours.
+LEVEL_RAMP = ("#D2E6F5", "#6FA8DC", "#154273")
+BLACK, WHITE = "#000000", "#FFFFFF"
 
 # Milestones of a tender's timeline: each its own shape as well as its own colour.
 MILESTONE_SHAPES = ("triangle-up", "diamond", "square")
@@ -51,6 +52,45 @@ def pattern_defs(index: int) -> str:
         f'<pattern id="s{index}" width="8" height="8" patternUnits="userSpaceOnUse">'
         f'<rect width="8" height="8" fill="{colour}"/>{texture}</pattern>'
     )
+
+
+def level_fills(count: int) -> list[str]:
+    """The fill of each of `count` levels, lowest first: evenly spaced along `LEVEL_RAMP`."""
+    if count <= 1:
+        return list(LEVEL_RAMP[-1:]) * count  # one level is the highest there is
+    return [_along(LEVEL_RAMP, i / (count - 1)) for i in range(count)]
+
+
+def text_on(fill: str) -> str:
+    """Black or white, whichever stands out more on `fill` (at least AA on the level ramp)."""
+    on_black = (_luminance(fill) + 0.05) / 0.05
+    on_white = 1.05 / (_luminance(fill) + 0.05)
+    return BLACK if on_black >= on_white else WHITE
+
+
+def _along(stops: tuple[str, ...], position: float) -> str:
+    """The colour at `position` (0 to 1) on straight lines between evenly spaced `stops`."""
+    scaled = position * (len(stops) - 1)
+    index = min(int(scaled), len(stops) - 2)
+    start, end = _rgb(stops[index]), _rgb(stops[index + 1])
+    share = scaled - index
+    mixed = (round(a + (b - a) * share) for a, b in zip(start, end, strict=True))
+    return "#" + "".join(f"{channel:02X}" for channel in mixed)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _luminance(colour: str) -> float:
+    """WCAG 2 relative luminance."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(channel) for channel in _rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 def config() -> dict[str, Any]:

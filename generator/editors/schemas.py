@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from generator.models.common import AMBITION_LEVELS, ID_PATTERN, REF_KEYWORD
+from generator.models.common import ID_PATTERN, REF_KEYWORD
 from generator.models.fielddocs import FIELDS
 from generator.models.paths import iter_models
 from generator.source.layout import KINDS, Kind
@@ -45,15 +45,12 @@ def _structure(kind: Kind) -> dict[str, Any]:
         return {"$schema": DIALECT, "$id": f"mvi-site:{kind.schema_name}", **record}
     definitions = record.pop("$defs", {})
     definitions[kind.model.__name__] = record
-    keys: dict[str, Any] = {"pattern": ID_PATTERN}
-    if kind.name == "ambition-level":
-        keys = {"enum": list(AMBITION_LEVELS)}
     return {
         "$schema": DIALECT,
         "$id": f"mvi-site:{kind.schema_name}",
         "title": f"{kind.path}: {kind.label_en}s by id",
         "type": "object",
-        "propertyNames": keys,
+        "propertyNames": {"pattern": ID_PATTERN},
         "additionalProperties": {"$ref": f"#/$defs/{kind.model.__name__}"},
         "minProperties": 1,
         "$defs": definitions,

@@ -42,6 +42,7 @@ class RowEdit:
     source: str  # "planning.xlsx!Kalender"
     editor: Editor
     themes: dict[str, str]  # a theme's Dutch name (lower case) or id -> its id
+    levels: dict[str, str]  # an ambition level's name in either language (lower case) or id
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, cell: Cell, column: str, code: str, **params: Any) -> None:
@@ -303,19 +304,17 @@ def _themes(cell: Cell, row: RowEdit, column: ImportColumn) -> None:
 
 def _theme_levels(cell: Cell, row: RowEdit, column: ImportColumn) -> dict[str, str] | None:
     levels, ok = {}, True
-    known_levels = {name.lower(): code for code, names in ENUMS["level"].items() for name in names}
-    known_levels.update({code: code for code in ENUMS["level"]})
     for part in filter(None, (p.strip() for p in (cell_text(cell) or "").split(";"))):
         name, colon, level = (s.strip() for s in part.rpartition(":"))
         theme_id = row.themes.get(name.lower())
-        if not colon or level.lower() not in known_levels:
+        if not colon or level.lower() not in row.levels:
             row.problem(cell, column.header, "theme-cell", value=part)
             ok = False
         elif theme_id is None:
             _unknown_theme(cell, row, column, name)
             ok = False
         else:
-            levels[theme_id] = known_levels[level.lower()]
+            levels[theme_id] = row.levels[level.lower()]
     return levels if ok else None
 
 

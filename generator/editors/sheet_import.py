@@ -190,7 +190,7 @@ def plan_rows(
     problems: list[Problem],
 ) -> list[RowPlan]:
     """Each row with a usable id, edited into its file's text; problems added to `problems`."""
-    themes = theme_names(data_dir)
+    themes, levels = theme_names(data_dir), level_names(data_dir)
     seen: dict[str, int] = {}
     plans = []
     for cells in table.rows:
@@ -200,7 +200,9 @@ def plan_rows(
             continue
         seen[record_id] = by_header[ID_HEADER].row
         path = data_dir / TENDERS / f"{record_id}.yaml"
-        plan = _plan_row(table.source, record_id, by_header, path, themes, today, workbook)
+        plan = _plan_row(
+            table.source, record_id, by_header, path, (themes, levels), today, workbook
+        )
         if isinstance(plan, Problem):
             problems.append(plan)
             continue
@@ -238,7 +240,7 @@ def _plan_row(
     record_id: str,
     cells: dict[str, Cell],
     path: Path,
-    themes: dict[str, str],
+    names: tuple[dict[str, str], dict[str, str]],
     today: dt.date,
     workbook: str,
 ) -> tuple[RowPlan, list[Problem]] | Problem:
@@ -252,7 +254,7 @@ def _plan_row(
         return _at(
             source, cells[ID_HEADER], "record-not-updatable", ID_HEADER, value=shown, detail=detail
         )
-    edit = RowEdit(source, yaml_edit.Editor(doc, ORDERS), themes)
+    edit = RowEdit(source, yaml_edit.Editor(doc, ORDERS), *names)
     for header, cell in cells.items():
         column: ImportColumn = BY_HEADER[header]
         if column.read:
@@ -269,17 +271,31 @@ def _new_doc(workbook: str, row: int, today: dt.date) -> Any:
 def theme_names(data_dir: Path) -> dict[str, str]:
     """A theme's id and Dutch name (lower case) -> its id; empty if themes.yaml is unreadable
     (validation reports why)."""
+    return _names(data_dir, "theme", ("name",), ("nl",))
+
+
+def level_names(data_dir: Path) -> dict[str, str]:
+    """An ambition level's id, and its name and short name in either language (lower case), ->
+    its id, as the Dutch and the English sheets write it; empty if the file is unreadable."""
+    return _names(data_dir, "ambition-level", ("name", "short_name"), ("nl", "en"))
+
+
+def _names(
+    data_dir: Path, kind: str, fields: tuple[str, ...], langs: tuple[str, ...]
+) -> dict[str, str]:
+    """The words a sheet may name the records of a mapping file by -> the record's id."""
     try:
-        themes = yaml.safe_load((data_dir / KIND_BY_NAME["theme"].path).read_text("utf-8"))
+        records = yaml.safe_load((data_dir / KIND_BY_NAME[kind].path).read_text("utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
+    records = records if isinstance(records, dict) else {}
     names: dict[str, str] = {}
-    for theme_id, theme in (themes or {}).items() if isinstance(themes, dict) else ():
-        name = theme.get("name") if isinstance(theme, dict) else None
-        dutch = name.get("nl") if isinstance(name, dict) else name
-        names[str(theme_id).lower()] = str(theme_id)
-        if isinstance(dutch, str):
-            names[dutch.lower()] = str(theme_id)
+    for record_id, record in records.items():
+        for field in fields:
+            value = record.get(field) if isinstance(record, dict) else None
+            texts = [value.get(lang) for lang in langs] if isinstance(value, dict) else [value]
+            names.update({text.lower(): str(record_id) for text in texts if isinstance(text, str)})
+    names.update({str(record_id).lower(): str(record_id) for record_id in records})  # ids win
     return names
 
 

@@ -70,7 +70,6 @@ _PROCEDURES = [
     "national-open",
     "competitive-dialogue",
 ]
-_LEVELS = ["basis", "significant", "ambitieus"]
 _APPLIED = ["requirements", "award-criteria", "contract-conditions"]
 _SENTENCE_NL = (
     "De opdracht omvat {s} voor meerdere locaties van de rijksoverheid. "
@@ -157,8 +156,10 @@ def _harder(text: str, rng: random.Random, number: int) -> str:
 
 def _reference_ids(base: Path) -> dict[str, list[str]]:
     themes = parse_text((base / KIND_BY_NAME["theme"].path).read_text(encoding="utf-8"))
+    levels = parse_text((base / KIND_BY_NAME["ambition-level"].path).read_text(encoding="utf-8"))
     return {
         "theme": sorted(themes),
+        "ambition-level": list(levels),  # in the file's order, lowest first
         "organisation": _stems(base / KIND_BY_NAME["organisation"].path),
         "category-plan": _stems(base / KIND_BY_NAME["category-plan"].path),
     }
@@ -197,7 +198,7 @@ def _tender(rng: random.Random, ids: dict[str, list[str]]) -> str:
         applied = ", ".join(sorted(rng.sample(_APPLIED, k=rng.randint(1, 2))))
         lines += [
             f"  {theme}:",
-            f"    level: {rng.choice(_LEVELS)}",
+            f"    level: {rng.choice(ids['ambition-level'])}",
             f"    applied_as: [{applied}]",
         ]
     lines += [

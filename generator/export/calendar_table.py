@@ -20,6 +20,7 @@ from generator.base.tables import CellKind, Sheet, SheetColumn
 from generator.base.urls import record_url
 from generator.models import Tender
 from generator.models.common import add_months
+from generator.models.theme import AmbitionScale
 
 if TYPE_CHECKING:
     from generator.history.git import History
@@ -37,6 +38,7 @@ class _Context:
     names: dict[str, dict[str, str]]  # kind → id → name in the sheet's language
     themes: dict[str, str]  # theme id → name in the sheet's language
     theme_order: Callable[[str], tuple[int, str]]
+    levels: AmbitionScale  # the ambition levels, which name each level
     changed: dict[str, dt.date]  # tender id → the date of the commit that last changed it
 
 
@@ -72,7 +74,7 @@ def _themes(tender: Tender, ctx: _Context) -> str | None:
     parts = []
     for theme_id in sorted(tender.themes, key=ctx.theme_order):
         name = ctx.themes.get(theme_id, theme_id)
-        level = label("level", tender.themes[theme_id].level, ctx.lang).lower()
+        level = ctx.levels.label(tender.themes[theme_id].level, ctx.lang).lower()
         parts.append(f"{name}: {level}")
     return "; ".join(parts) or None
 
@@ -304,10 +306,10 @@ COLUMNS: tuple[CalendarColumn, ...] = (
         "MVI-thema's en ambitieniveau",
         "text",
         (
-            "Elk MVI-thema met zijn ambitieniveau (basis, significant, ambitieus), gescheiden "
-            "door puntkomma's.",
-            "Each MVI theme with its ambition level (basis, significant, ambitieus), separated "
-            "by semicolons.",
+            "Elk MVI-thema met zijn ambitieniveau (zie de pagina Ambitieniveaus), gescheiden "
+            "door puntkomma's: Klimaat: ambitieus; Circulair: basis.",
+            "Each MVI theme with its ambition level (see the page Ambition levels), separated "
+            "by semicolons: Climate: ambitious; Circular economy: basic.",
         ),
         _themes,
     ),
@@ -503,7 +505,9 @@ def calendar_sheet(
     for tender in tenders:
         if commit := history.last_change("tender", tender.id, tender):
             changed[tender.id] = commit.date
-    ctx = _Context(site_url, lang, names, themes, data.theme_order(), changed)
+    ctx = _Context(
+        site_url, lang, names, themes, data.theme_order(), data.ambition_scale(), changed
+    )
     columns = [
         SheetColumn(c.heading(lang), c.kind, c.description(lang), c.description("en"))
         for c in COLUMNS

@@ -20,10 +20,11 @@ from pydantic import BaseModel
 from generator.base import i18n
 from generator.base.i18n import Lang, t
 from generator.history.items import FieldChange, ItemChange, field_changes, item_changes
-from generator.history.words import describe_record
+from generator.history.words import NO_LEVELS, describe_record
 from generator.models import Tender
 from generator.models.common import PlannedDate
 from generator.models.tender import ValueRange
+from generator.models.theme import AmbitionLevelInfo, AmbitionScale
 from generator.source.layout import KINDS
 
 Action = Literal["added", "changed", "withdrawn", "removed"]
@@ -69,6 +70,7 @@ class RecordChange:
     after: BaseModel | None
     fields: tuple[FieldChange, ...] = ()
     items: tuple[ItemChange, ...] = ()  # the actions, milestones, … of its lists that changed
+    levels: AmbitionScale = NO_LEVELS  # the ambition levels when it changed: they name a level
 
     @property
     def record(self) -> BaseModel:
@@ -115,16 +117,20 @@ def record_title(record: BaseModel, lang: Lang) -> str:
 
 
 def diff_records(
-    kind: str, before: Mapping[str, BaseModel], after: Mapping[str, BaseModel]
+    kind: str,
+    before: Mapping[str, BaseModel],
+    after: Mapping[str, BaseModel],
+    levels: AmbitionScale = NO_LEVELS,
 ) -> list[RecordChange]:
-    """Every difference between two versions of one kind's records, sorted by id."""
+    """Every difference between two versions of one kind's records, sorted by id; `levels`
+    are the ambition levels of the new version, which name and rank a level in words."""
     changes = []
     for record_id in sorted(set(before) | set(after)):
         old, new = before.get(record_id), after.get(record_id)
         if old is None and new is not None:
-            changes.append(RecordChange(kind, record_id, "added", None, new))
+            changes.append(RecordChange(kind, record_id, "added", None, new, levels=levels))
         elif new is None and old is not None:
-            changes.append(RecordChange(kind, record_id, "removed", old, None))
+            changes.append(RecordChange(kind, record_id, "removed", old, None, levels=levels))
         elif old is not None and new is not None:
             fields = field_changes(old, new)
             if not changed_fields(old, new):
@@ -132,7 +138,7 @@ def diff_records(
             withdrawn = getattr(new, "status", None) == "withdrawn" != getattr(old, "status", None)
             action: Action = "withdrawn" if withdrawn else "changed"
             items = item_changes(old, new)
-            changes.append(RecordChange(kind, record_id, action, old, new, fields, items))
+            changes.append(RecordChange(kind, record_id, action, old, new, fields, items, levels))
     return changes
 
 
@@ -146,10 +152,16 @@ def diff_datasets(
 ) -> list[RecordChange]:
     """All kinds: tenders first (what suppliers read), then the order of the data layout."""
     kinds = sorted(set(before) | set(after), key=lambda k: (k != "tender", KIND_ORDER.get(k, 99)))
+    levels = level_scale(after.get("ambition-level") or before.get("ambition-level") or {})
     changes: list[RecordChange] = []
     for kind in kinds:
-        changes += diff_records(kind, before.get(kind, {}), after.get(kind, {}))
+        changes += diff_records(kind, before.get(kind, {}), after.get(kind, {}), levels)
     return changes
+
+
+def level_scale(records: Mapping[str, BaseModel]) -> AmbitionScale:
+    """The ambition levels among one version's records of ambition-levels.yaml."""
+    return AmbitionScale.of(r for r in records.values() if isinstance(r, AmbitionLevelInfo))
 
 
 # --- In words --------------------------------------------------------------------------------
@@ -168,7 +180,7 @@ def describe(change: RecordChange, lang: Lang) -> list[str]:
         fields.sort(key=lambda f: order.index(f.field) if f.field in order else len(order))
         return [_tender_phrase(change.before, change.after, f.field, lang) for f in fields]
     assert change.before is not None and change.after is not None
-    return describe_record(change.before, change.after, fields, change.items, lang)
+    return describe_record(change.before, change.after, fields, change.items, lang, change.levels)
 
 
 def _tender_phrase(old: Tender, new: Tender, field: str, lang: Lang) -> str:

@@ -26,7 +26,15 @@ from pathlib import Path, PurePosixPath
 from pydantic import BaseModel
 
 from generator.base.clock import AMSTERDAM
-from generator.history.diff import KIND_ORDER, RecordChange, changed_fields, diff_records
+from generator.history.diff import (
+    KIND_ORDER,
+    RecordChange,
+    changed_fields,
+    diff_records,
+    level_scale,
+)
+from generator.history.words import NO_LEVELS
+from generator.models.theme import AmbitionScale
 from generator.problems import Severity
 from generator.source.layout import KINDS, Kind
 from generator.source.load import read_entries
@@ -206,19 +214,41 @@ def read_history(data_dir: Path) -> History:
             if status != "D":
                 specs.append(f"{commit.sha}:{path}")
     blobs = _read_blobs(root, specs)
-    events: list[Event] = []
-    for commit, parent, files in commits:
-        changes: list[RecordChange] = []
-        for kind, path, _ in files:
-            before = _records(kind, path, blobs.get(f"{parent}:{path}"))
-            after = _records(kind, path, blobs.get(f"{commit.sha}:{path}"))
-            changes += diff_records(kind.name, before, after)
-        changes.sort(key=lambda c: (c.kind != "tender", KIND_ORDER.get(c.kind, 99), c.id))
-        events += [Event(commit, change) for change in changes]
+    batches: list[list[Event]] = []
+    levels = NO_LEVELS  # the ambition levels as of each commit: they name a level in words
+    for commit, parent, files in reversed(commits):  # oldest first, so the levels follow
+        changes, levels = _changes(commit.sha, parent, files, blobs, levels)
+        batches.append([Event(commit, change) for change in changes])
+    events = [event for batch in reversed(batches) for event in batch]  # newest first
     return History(available=True, events=events)
 
 
 _FileChange = tuple[Kind, str, str]  # kind, repository path, A/M/D
+
+
+def _changes(
+    sha: str,
+    parent: str | None,
+    files: list[_FileChange],
+    blobs: dict[str, bytes],
+    levels: AmbitionScale,
+) -> tuple[list[RecordChange], AmbitionScale]:
+    """The changes one commit made, and the ambition levels after it (`levels` before it)."""
+    versions = [
+        (
+            kind,
+            _records(kind, path, blobs.get(f"{parent}:{path}")),
+            _records(kind, path, blobs.get(f"{sha}:{path}")),
+        )
+        for kind, path, _ in files
+    ]
+    for kind, _, after in versions:
+        levels = level_scale(after) if kind.name == "ambition-level" else levels
+    changes: list[RecordChange] = []
+    for kind, before, after in versions:
+        changes += diff_records(kind.name, before, after, levels)
+    changes.sort(key=lambda c: (c.kind != "tender", KIND_ORDER.get(c.kind, 99), c.id))
+    return changes, levels
 
 
 def _parse_log(log: str, rel: str) -> Iterator[tuple[Commit, str | None, list[_FileChange]]]:

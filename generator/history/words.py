@@ -18,13 +18,13 @@ from generator.base import i18n
 from generator.base.i18n import Lang, t
 from generator.history.items import LISTS, MAPPINGS, FieldChange, ItemChange
 from generator.models.common import (
-    AMBITION_LEVELS,
     LocalizedMarkdown,
     LocalizedText,
     LocalizedTitle,
     Period,
     PlannedDate,
 )
+from generator.models.theme import AmbitionScale
 from generator.models.typehints import alternatives, ref_marker
 
 SHORT_TEXT = 100  # characters; a longer text is "changed", not quoted from and to
@@ -60,6 +60,7 @@ FIELD_LABELS: dict[str, str] = {
     "measurements": "goal.measurements",
     "milestones": "route.milestones",
     "name": "change.label.name",
+    "ocds_goal": "change.label.ocds-goal",
     "order": "change.label.order",
     "organisation": "action.organisation",
     "organisations": "case.organisations",
@@ -73,6 +74,7 @@ FIELD_LABELS: dict[str, str] = {
     "product_groups": "plan.product-groups",
     "quote": "change.label.quote",
     "scope": "plan.scope",
+    "short_name": "change.label.short-name",
     "source": "goal.source",
     "sources": "sources",
     "status": "tender.status",
@@ -100,8 +102,10 @@ ENUM_FIELDS: dict[tuple[str, str], str] = {
     ("Action", "status"): "action-status",
     ("Goal", "kind"): "goal-kind",
     ("Organisation", "kind"): "organisation-kind",
-    ("ThemeAmbition", "level"): "level",
 }
+# Fields holding an ambition level: named and ranked by the levels of the data at the time.
+LEVEL_FIELDS = frozenset({("ThemeAmbition", "level"), ("TenderTheme", "level")})
+NO_LEVELS = AmbitionScale()  # levels unknown: a level is named by its id and not ranked
 
 
 def describe_record(
@@ -110,9 +114,11 @@ def describe_record(
     fields: Sequence[FieldChange],
     items: Sequence[ItemChange],
     lang: Lang,
+    levels: AmbitionScale = NO_LEVELS,
 ) -> list[str]:
-    """One phrase per item added, removed, changed or moved, and one per other field changed."""
-    return _phrases(old, new, fields, items, lang, None)
+    """One phrase per item added, removed, changed or moved, and one per other field changed;
+    `levels` name and rank the ambition levels."""
+    return _phrases(old, new, fields, items, lang, None, levels)
 
 
 def field_label(model: BaseModel, name: str, lang: Lang) -> str:
@@ -127,17 +133,18 @@ def _phrases(
     items: Sequence[ItemChange],
     lang: Lang,
     unit: str | None,
+    levels: AmbitionScale,
 ) -> list[str]:
     """The phrases of `fields`, the changes of listed items in the place of their list."""
     phrases: list[str] = []
     for change in sorted(fields, key=lambda f: f.field != "status"):  # status first
         listed = [item for item in items if item.field == change.field]
         if listed:
-            phrases += [_item_phrase(old, new, item, lang) for item in listed]
+            phrases += [_item_phrase(old, new, item, lang, levels) for item in listed]
         elif _has_items(new, change.field):  # the same items, in another order
             phrases.append(t("change.order", lang, what=field_label(new, change.field, lang)))
         else:
-            phrases.append(field_phrase(old, new, change.field, lang, unit))
+            phrases.append(field_phrase(old, new, change.field, lang, unit, levels=levels))
     return phrases
 
 
@@ -148,13 +155,14 @@ def field_phrase(
     lang: Lang,
     unit: str | None = None,
     what: str | None = None,
+    levels: AmbitionScale = NO_LEVELS,
 ) -> str:
     """One field's change: "Status gewijzigd van niet gestart naar loopt"."""
     what = what or field_label(new, name, lang)
     before, after = getattr(old, name, None), getattr(new, name, None)
     if isinstance(before, list) and isinstance(after, list) and _all_str(before + after):
         return _list_phrase(what, before, after, lang)
-    was, now = show(old, name, lang, unit), show(new, name, lang, unit)
+    was, now = show(old, name, lang, unit, levels), show(new, name, lang, unit, levels)
     if before is None and now is not None:
         return t("change.given", lang, what=what, new=now)
     if after is None:
@@ -163,16 +171,24 @@ def field_phrase(
         return t("change.field", lang, what=what)
     if isinstance(after, PlannedDate):
         return t("change.moved", lang, what=what, old=was, new=now)
-    levels = ENUM_FIELDS.get((type(new).__name__, name)) == "level"
-    return t(f"change.{_direction(before, after, levels)}", lang, what=what, old=was, new=now)
+    ranks = levels if (type(new).__name__, name) in LEVEL_FIELDS else None
+    return t(f"change.{_direction(before, after, ranks)}", lang, what=what, old=was, new=now)
 
 
-def show(model: BaseModel, name: str, lang: Lang, unit: str | None = None) -> str | None:
+def show(
+    model: BaseModel,
+    name: str,
+    lang: Lang,
+    unit: str | None = None,
+    levels: AmbitionScale = NO_LEVELS,
+) -> str | None:
     """A field's value as the site shows it, or None when it is not shown in a phrase."""
     value = getattr(model, name, None)
     enum = ENUM_FIELDS.get((type(model).__name__, name))
     if enum and value is not None:
         return _lower_first(i18n.label(enum, value, lang))
+    if (type(model).__name__, name) in LEVEL_FIELDS and value is not None:
+        return _lower_first(levels.label(value, lang))
     return _shown(value, lang, _unit_of(model, lang) or unit, _is_ref(model, name))
 
 
@@ -210,18 +226,19 @@ def _measured(value: Any, lang: Lang, unit: str | None) -> str:
     return f"{figure} ({value.year})" if value.year is not None else figure
 
 
-def _direction(before: Any, after: Any, levels: bool) -> str:
-    """raised, lowered or changed: numbers and ambition levels go up or down."""
+def _direction(before: Any, after: Any, levels: AmbitionScale | None) -> str:
+    """raised, lowered or changed: numbers and ambition levels (by `levels`) go up or down."""
     old, new = _magnitude(before, levels), _magnitude(after, levels)
     if old is None or new is None or old == new:
         return "changed"
     return "raised" if new > old else "lowered"
 
 
-def _magnitude(value: Any, levels: bool) -> float | None:
-    """A number to compare: the value itself, a baseline's or target's value, a level's rank."""
-    if levels:
-        return float(list(AMBITION_LEVELS).index(value))
+def _magnitude(value: Any, levels: AmbitionScale | None) -> float | None:
+    """A number to compare: the value itself, a baseline's or target's value, a level's rank
+    (None for a level the scale does not know)."""
+    if levels is not None:
+        return float(levels.rank(value)) or None
     if isinstance(value, BaseModel):
         value = getattr(value, "value", None)
     return value if isinstance(value, float) else None
@@ -241,16 +258,18 @@ def _list_phrase(what: str, before: list[str], after: list[str], lang: Lang) -> 
 # --- Items -------------------------------------------------------------------------------------
 
 
-def _item_phrase(old: BaseModel, new: BaseModel, item: ItemChange, lang: Lang) -> str:
+def _item_phrase(
+    old: BaseModel, new: BaseModel, item: ItemChange, lang: Lang, levels: AmbitionScale
+) -> str:
     """One item's change, named as the site shows it: "Actie 'X' (a2): status gewijzigd …"."""
     name = item_name(item, lang)
     if item.before is None or item.after is None:
-        return _added_or_removed(old, new, item, name, lang)
+        return _added_or_removed(old, new, item, name, lang, levels)
     unit = _unit_of(new, lang)  # the unit of the record's values: an indicator's, a goal's
     if item.field in VALUED and [f.field for f in item.fields] == ["value"]:
         return field_phrase(item.before, item.after, "value", lang, unit, what=name)
     fields = [f for f in item.fields if not (item.action == "moved" and f.field == "year")]
-    phrases = _phrases(item.before, item.after, fields, item.items, lang, unit)
+    phrases = _phrases(item.before, item.after, fields, item.items, lang, unit, levels)
     parts = [_lower_first(phrase) for phrase in phrases]  # they follow the item's name
     if item.action == "moved":
         return ", ".join([_moved_phrase(item, lang), *parts])
@@ -258,13 +277,15 @@ def _item_phrase(old: BaseModel, new: BaseModel, item: ItemChange, lang: Lang) -
 
 
 def _added_or_removed(
-    old: BaseModel, new: BaseModel, item: ItemChange, name: str, lang: Lang
+    old: BaseModel, new: BaseModel, item: ItemChange, name: str, lang: Lang, levels: AmbitionScale
 ) -> str:
     """ "Mijlpaal 2026 (circulair) toegevoegd: 'Helft circulair.'", with what it says."""
     parent, model = (new, item.after) if item.action == "added" else (old, item.before)
     titled = item.field in ("actions", "indicators")  # named enough once gone
     value = (
-        "" if titled and item.action == "removed" else _item_value(parent, item.field, model, lang)
+        ""
+        if titled and item.action == "removed"
+        else _item_value(parent, item.field, model, lang, levels)
     )
     key = f"change.item.{item.action}{'.value' if value else ''}"
     return t(key, lang, item=name, value=value)
@@ -305,7 +326,9 @@ _ITEM_NAMES: dict[str, Callable[[str, Any, Lang], str]] = {
 }
 
 
-def _item_value(parent: BaseModel, field: str, model: Any, lang: Lang) -> str:
+def _item_value(
+    parent: BaseModel, field: str, model: Any, lang: Lang, levels: AmbitionScale
+) -> str:
     """What an added or removed item says in a word: a value, a level, a target."""
     unit = _unit_of(model, lang) or _unit_of(parent, lang)
     if field == "actions":
@@ -317,7 +340,7 @@ def _item_value(parent: BaseModel, field: str, model: Any, lang: Lang) -> str:
         value = _shown(model.value, lang, unit, False)
         return ", ".join(filter(None, [f"'{_short(model.target.get(lang))}'", value]))
     if field == "ambitions":
-        return str(show(model, "level", lang))
+        return str(show(model, "level", lang, levels=levels))
     return _shown(getattr(model, "value", None), lang, unit, False) or ""
 
 

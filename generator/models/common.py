@@ -180,8 +180,8 @@ ThemeRef = Annotated[Id, Ref("theme")]
 CategoryRef = Annotated[Id, Ref("category-plan")]
 GoalRef = Annotated[Id, Ref("goal")]
 
-AmbitionLevel = Literal["basis", "significant", "ambitieus"]
-AMBITION_LEVELS: tuple[AmbitionLevel, ...] = ("basis", "significant", "ambitieus")
+# A level of the ambitieweb: its id in data/ambition-levels.yaml, which orders and names them.
+AmbitionLevel = Annotated[Id, Ref("ambition-level")]
 
 # --- Links and contacts ------------------------------------------------------------------------
 

@@ -100,11 +100,12 @@ TYPES: dict[str, Description] = {
         "as eight digits, a hyphen and a check digit, such as 55520000-1.",
     },
     "AmbitionLevel": {
-        "nl": "Een niveau van het ambitieweb: basis (niveau 1), significant (niveau 2) of "
-        "ambitieus (niveau 3). Wat elk niveau inhoudt, staat in data/ambition-levels.yaml.",
-        "en": "A level of the ambition web: basis (level 1, basic), significant (level 2) or "
-        "ambitieus (level 3, ambitious). What each level means is in "
-        "data/ambition-levels.yaml.",
+        "nl": "Een niveau van het ambitieweb: de id van een niveau in data/ambition-levels.yaml, "
+        "zoals basis, significant of ambitieus. Dat bestand zegt wat elk niveau inhoudt en in "
+        "welke volgorde de niveaus oplopen.",
+        "en": "A level of the ambition web: the id of a level in data/ambition-levels.yaml, such "
+        "as basis, significant or ambitieus. That file says what each level means and in which "
+        "order the levels rise.",
     },
     "Boolean": {
         "nl": "Ja of nee, geschreven als true of false (niet als ja of nee).",
@@ -131,9 +132,10 @@ _THEME: Description = {
     "en": "The MVI theme: the id of a theme in data/themes.yaml, such as klimaat.",
 }
 _LEVEL: Description = {
-    "nl": "Het ambitieniveau: basis, significant of ambitieus (zie data/ambition-levels.yaml).",
-    "en": "The ambition level: basis (basic), significant or ambitieus (ambitious); see "
-    "data/ambition-levels.yaml.",
+    "nl": "Het ambitieniveau: de id van een niveau in data/ambition-levels.yaml, zoals basis, "
+    "significant of ambitieus.",
+    "en": "The ambition level: the id of a level in data/ambition-levels.yaml, such as basis "
+    "(basic), significant or ambitieus (ambitious).",
 }
 _PERIOD: Description = {
     "nl": "De jaren waarvoor het plan geldt, zoals 2025 tot en met 2028.",
@@ -216,17 +218,16 @@ FIELDS: dict[str, Description] = {
     },
     "Theme.example": _EXAMPLE,
     # AmbitionLevelInfo (data/ambition-levels.yaml)
-    "AmbitionLevelInfo.id": {
-        "nl": "Het niveau dat dit record beschrijft: de sleutel in data/ambition-levels.yaml. "
-        "Een van basis (niveau 1), significant (niveau 2) of ambitieus (niveau 3); elk niveau "
-        "moet beschreven zijn.",
-        "en": "The level this record describes: its key in data/ambition-levels.yaml. One of "
-        "basis (level 1, basic), significant (level 2) or ambitieus (level 3, ambitious); every "
-        "level must be described.",
-    },
+    "AmbitionLevelInfo.id": _key_id("ambition-levels.yaml", "basis"),
     "AmbitionLevelInfo.name": {
         "nl": "De naam van het niveau, zoals Niveau 1 – basis.",
         "en": "The name of the level, such as Level 1 – basic.",
+    },
+    "AmbitionLevelInfo.short_name": {
+        "nl": "Het niveau in een woord, zoals Basis: zo tonen labels, grafieken, filters en "
+        "downloads het. Zonder korte naam tonen ze de naam. Optioneel.",
+        "en": "The level in a word, such as Basic: as labels, charts, filters and downloads "
+        "show it. Without a short name they show the name. Optional.",
     },
     "AmbitionLevelInfo.description": {
         "nl": "Wat het niveau inhoudt voor opdrachtgever en inkoper: het instrument, het effect "
@@ -239,6 +240,14 @@ FIELDS: dict[str, Description] = {
         "bij elke aanbesteding onder 'Wat betekent dit voor u?'.",
         "en": "What the level asks of a bidder in practice, in plain language. Shown with every "
         "tender under 'What does this mean for you?'.",
+    },
+    "AmbitionLevelInfo.order": {
+        "nl": "De plaats van het niveau op de ladder: een lager getal is een lager niveau; bij "
+        "een gelijk getal telt de volgorde in het bestand. Bepaalt de volgorde in lijsten, het "
+        "aantal stippen bij een niveau en de kleur in grafieken (licht tot donker). Standaard 0.",
+        "en": "The level's place on the ladder: a lower number is a lower level; with equal "
+        "numbers the order in the file decides. It sets the order in lists, the number of dots "
+        "of a level and its colour in charts (light to dark). Defaults to 0.",
     },
     "AmbitionLevelInfo.example": _EXAMPLE,
     # Goal (data/goals.yaml)
@@ -1013,6 +1022,9 @@ _REF_NOUNS: dict[str, _Words] = {
     "theme": _Words("thema", "theme", "thema's", "themes"),
     "category-plan": _Words("categorie", "category", "categorieën", "categories"),
     "goal": _Words("doel", "goal", "doelen", "goals"),
+    "ambition-level": _Words(
+        "ambitieniveau", "ambition level", "ambitieniveaus", "ambition levels"
+    ),
 }
 
 

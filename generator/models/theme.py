@@ -5,15 +5,16 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from generator.models.common import (
-    AmbitionLevel,
     GoalRef,
     Id,
     Link,
@@ -25,6 +26,9 @@ from generator.models.common import (
     Title,
     Year,
 )
+
+if TYPE_CHECKING:
+    from generator.base.i18n import Lang
 
 # The goals of the OCDS sustainability extension, vendored with the OCDS schema: a theme names
 # the one its tenders pursue, so a new theme needs no code to be published in OCDS.
@@ -75,11 +79,51 @@ class Theme(Strict):
 class AmbitionLevelInfo(Strict):
     """What one level of the ambitieweb (basis, significant, ambitieus) asks of a tender."""
 
-    id: AmbitionLevel
+    id: Id
     name: Title
+    short_name: Title | None = None  # the word badges, charts and filters show; else the name
     description: Markdown
     for_bidders: Text
+    order: int = 0
     example: bool = False
+
+    def label(self, lang: Lang) -> str:
+        """The level in a word or two, as a badge, a chart or a filter shows it."""
+        return (self.short_name or self.name).get(lang)
+
+
+@dataclass(frozen=True)
+class AmbitionScale:
+    """The ambition levels from the lowest to the highest, as the data order them: what ranks
+    a level, names it and places it on a chart's ramp. A level the scale lacks ranks 0."""
+
+    levels: tuple[AmbitionLevelInfo, ...] = ()
+
+    @classmethod
+    def of(cls, levels: Iterable[AmbitionLevelInfo]) -> AmbitionScale:
+        """`levels` by their `order`; levels of equal order keep their place in the file."""
+        return cls(tuple(sorted(levels, key=lambda level: level.order)))
+
+    def __len__(self) -> int:
+        return len(self.levels)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(level.id for level in self.levels)
+
+    def rank(self, level_id: str | None) -> int:
+        """1 for the lowest level, len(self) for the highest, 0 for an unknown one."""
+        ids = self.ids
+        return ids.index(level_id) + 1 if level_id in ids else 0
+
+    def label(self, level_id: str, lang: Lang) -> str:
+        """The level's word; its id when the scale does not know it."""
+        rank = self.rank(level_id)
+        return self.levels[rank - 1].label(lang) if rank else level_id
+
+    def labels(self, lang: Lang) -> list[str]:
+        """Every level's word, lowest first."""
+        return [level.label(lang) for level in self.levels]
 
 
 class Measurement(Strict):

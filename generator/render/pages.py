@@ -246,6 +246,7 @@ def render_page(
         "quarter": partial(i18n.format_quarter, lang=lang),
         "money": partial(_money, lang=lang),
         "number": partial(i18n.format_figure, lang=lang),
+        "listed": partial(i18n.format_list, lang=lang),
         "size": partial(i18n.format_size, lang=lang),
         "shy": partial(hyphenated, lang=lang),
         "page_title": plan.title,
@@ -443,6 +444,7 @@ def _filter_options(data: Any, ref: Any, lang: Lang) -> dict[str, list[tuple[str
         return [(v, i18n.label(name, v, lang)) for v in i18n.ENUMS[name] if v in values]
 
     categories = {x.category for x in tenders if x.category}
+    levels = {v.level for x in tenders for v in x.themes.values()}
     quarters = sorted({i18n.quarter_of(x.expected_publication.start) for x in tenders})
     return {
         "category": sorted(
@@ -458,7 +460,7 @@ def _filter_options(data: Any, ref: Any, lang: Lang) -> dict[str, list[tuple[str
             for theme in sorted(data.themes.values(), key=lambda x: (x.order, x.id))
             if theme.id in ref.tenders_by_theme
         ],
-        "level": enum("level", {v.level for x in tenders for v in x.themes.values()}),
+        "level": [(v.id, v.label(lang)) for v in data.ambition_scale().levels if v.id in levels],
         "quarter": [(str(y * 4 + q - 1), i18n.format_quarter(y, q, lang)) for y, q in quarters],
         "kind": enum("kind", {x.kind for x in tenders}),
         "procedure": enum("procedure", {x.procedure for x in tenders}),

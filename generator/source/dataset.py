@@ -19,6 +19,7 @@ from generator.models import (
     Theme,
 )
 from generator.models.common import Strict
+from generator.models.theme import AmbitionScale
 from generator.source.layout import KINDS, Kind
 from generator.source.yamlsource import Loc, YamlSource
 
@@ -98,6 +99,10 @@ class DataSet:
     @property
     def ambition_levels(self) -> dict[str, AmbitionLevelInfo]:
         return self.records("ambition-level")
+
+    def ambition_scale(self) -> AmbitionScale:
+        """The ambition levels, lowest first, as data/ambition-levels.yaml orders them."""
+        return AmbitionScale.of(self.ambition_levels.values())
 
     @property
     def goals(self) -> dict[str, Goal]:

@@ -23,7 +23,6 @@ from typing import Any
 from generator.base.i18n import LANGS
 from generator.models import Tender
 from generator.models.common import (
-    AMBITION_LEVELS,
     IsUrl,
     LocalizedMarkdown,
     LocalizedText,
@@ -474,14 +473,3 @@ def publication_in_past(entry: Entry, tender: Tender, context: Context) -> Itera
 def plan_not_reviewed(entry: Entry, plan: Any, context: Context) -> Iterator[Finding]:
     if plan.review_overdue(context.today):
         yield Finding(entry, ("last_reviewed",), "plan-not-reviewed", {"value": plan.last_reviewed})
-
-
-@dataset_rule("missing-field")
-def all_ambition_levels(dataset: DataSet, context: Context) -> Iterator[Finding]:
-    """ambition-levels.yaml must describe every level, since every tender may use any."""
-    entries = list(dataset.entries["ambition-level"].values())
-    if not entries:
-        return
-    for level in AMBITION_LEVELS:
-        if level not in dataset.entries["ambition-level"]:
-            yield Finding(entries[0], (), "missing-field", {"field": level})
