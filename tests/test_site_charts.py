@@ -108,7 +108,8 @@ def test_every_chart_is_a_figure_with_caption_name_summary_and_its_numbers(
                 r'<p class="mvi-chart__summary" id="([^"]+)">(.*?)</p>', block, re.S
             )
             assert summary and _text(summary[2]) == figure.summary, where
-            assert labelled[1].split() == [caption[1], summary[1]], where
+            notes = [f"{placed.id}-examples"] if figure.examples else []
+            assert labelled[1].split() == [caption[1], summary[1], *notes], where
             assert placed.svg in block, f"{where}: the SVG is not the one drawn from its spec"
 
             details = re.search(r"<details class=\"mvi-chart__data\">(.*?)</details>", block, re.S)
@@ -134,6 +135,45 @@ def test_every_chart_is_a_figure_with_caption_name_summary_and_its_numbers(
                     assert _same(cell, drawn[column.key]), f"{where}: CSV {cell!r}"
             checked += 1
     assert checked >= 100, f"only {checked} charts checked"
+
+
+# What each kind of chart is drawn from in the example data: tenders, category plans and action
+# plans are all examples there; cases and route maps come from the strategy and its letters.
+FROM_EXAMPLES = KINDS - {"cases-by-theme", "route-map"}
+_NOTE = re.compile(r'<p class="mvi-notice mvi-notice--example mvi-chart__examples" id="([^"]+)">')
+
+
+def test_every_chart_drawn_from_examples_says_so(pages: list[Page], built_site: Path) -> None:
+    """On every page of the example site, each chart of tenders or plans says that what it
+    counts is examples, and how many; a chart of real records says nothing of the kind."""
+    checked = set()
+    for page in pages:
+        for chart_id, block in _figures(built_site, page).items():
+            kind = re.sub(r"^chart-|-\d+$", "", chart_id)
+            note = _NOTE.search(block)
+            if kind not in FROM_EXAMPLES:
+                assert note is None, f"/{page.url} #{chart_id}: no example is drawn here"
+                continue
+            assert note and note[1] == f"{chart_id}-examples", f"/{page.url} #{chart_id}"
+            text = _text(block[note.end() : block.index("</p>", note.end())])
+            words = ("Alle", "zijn voorbeelden") if page.lang == "nl" else ("All", "are examples")
+            single = t("examples.single", page.lang)
+            assert text == single or (text.startswith(words[0]) and words[1] in text), text
+            checked.add(kind)
+    assert checked == FROM_EXAMPLES
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_count_of_example_tenders_says_so(built_site: Path, lang: str) -> None:
+    """The home page's counts, the calendar's, and the overviews' counts per theme, category and
+    organisation each say that the tenders they count are examples."""
+    sentence = re.compile(r'<p class="mvi-notice mvi-notice--example mvi-examples" role="note">')
+    home = (built_site / ("en" if lang == "en" else "") / "index.html").read_text("utf-8")
+    tables = home.count('<table class="mvi-table mvi-counts">')
+    assert tables >= 2 and len(sentence.findall(home)) == tables, "a note under every count"
+    for section in ("calendar", "themes", "category-plans", "organisations"):
+        page = (built_site / section_url(section, lang) / "index.html").read_text("utf-8")
+        assert len(sentence.findall(page)) == 1, section
 
 
 def test_a_second_build_draws_no_chart(tmp_path: Path) -> None:

@@ -39,6 +39,33 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This is an illustrative record, not a real plan or commitment.",
     ),
     "example.badge": ("Voorbeeld", "Example"),
+    # What a chart or a count made from example records says (generator/base/examples.py)
+    "examples.all": (
+        "Alle {total} {what} die hier zijn meegeteld, zijn voorbeelden: illustratieve records, "
+        "geen echte planning.",
+        "All {total} {what} counted here are examples: illustrative records, not real plans.",
+    ),
+    "examples.some": (
+        "{n} van de {total} {what} die hier zijn meegeteld, zijn voorbeelden: illustratieve "
+        "records, geen echte planning.",
+        "{n} of the {total} {what} counted here are examples: illustrative records, not real "
+        "plans.",
+    ),
+    "examples.one": (
+        "1 van de {total} {what} die hier zijn meegeteld, is een voorbeeld: een illustratief "
+        "record, geen echte planning.",
+        "1 of the {total} {what} counted here is an example: an illustrative record, not a real "
+        "plan.",
+    ),
+    "examples.single": (
+        "Wat hier staat, is een voorbeeld: een illustratief record, geen echte planning.",
+        "What is shown here is an example: an illustrative record, not a real plan.",
+    ),
+    "noun.tender": ("aanbestedingen", "tenders"),
+    "noun.plan": ("plannen", "plans"),
+    "noun.case": ("praktijkvoorbeelden", "cases"),
+    "noun.goal": ("doelen", "goals"),
+    "noun.route-map": ("routekaarten", "route maps"),
     "untranslated": (
         "Deze tekst is nog niet in het Engels beschikbaar; hieronder staat de Nederlandse tekst.",
         "This text is not yet available in English; the Dutch text is shown below.",
@@ -1140,18 +1167,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.forecast.counted.announced": (
         "Geteld: {n} aanbestedingen uit de kalender waarvan de eerste aankondiging bekend is.",
         "Counted: {n} tenders in the calendar whose first announcement is known.",
-    ),
-    "chart.forecast.examples.all": (
-        "Het zijn allemaal voorbeelden, geen echte planning.",
-        "All of them are examples, not real plans.",
-    ),
-    "chart.forecast.examples.some": (
-        "Daarvan {n} voorbeelden, geen echte planning.",
-        "{n} of them are examples, not real plans.",
-    ),
-    "chart.forecast.examples.one": (
-        "Daarvan 1 voorbeeld, geen echte planning.",
-        "1 of them is an example, not a real plan.",
     ),
     "chart.forecast-within.title": (
         "Gepubliceerd binnen de eerst aangekondigde periode, per aanbestedende dienst",

@@ -19,6 +19,7 @@ import altair as alt
 import pandas as pd
 
 from generator.base import i18n
+from generator.base.examples import count_note, examples_note
 from generator.base.i18n import Lang, t
 from generator.charts import palette
 from generator.charts.table import Column, table_cells, table_csv
@@ -62,6 +63,7 @@ class Figure:
     columns: tuple[Column, ...]
     chart: alt.TopLevelMixin
     lang: Lang
+    examples: str = ""  # says so when it is drawn from example records (base/examples.py)
 
     def spec(self) -> dict[str, Any]:
         """The Vega-Lite spec, with the shared configuration (not validated: that costs 40 ms)."""
@@ -273,6 +275,7 @@ def pipeline_count(tenders: list[Tender], data: DataSet, lang: Lang) -> Figure |
         ),
         chart=_finish(chart, title),
         lang=lang,
+        examples=examples_note(tenders, "tender", lang),
     )
 
 
@@ -351,6 +354,7 @@ def pipeline_value(tenders: list[Tender], lang: Lang) -> Figure | None:
         ),
         chart=_finish(chart, title),
         lang=lang,
+        examples=examples_note(tenders, "tender", lang),
     )
 
 
@@ -454,6 +458,7 @@ def timeline(tenders: list[Tender], lang: Lang) -> Figure | None:
         ),
         chart=_finish(chart, title),
         lang=lang,
+        examples=examples_note(tenders[:TIMELINE_ROWS], "tender", lang),
     )
 
 
@@ -545,13 +550,15 @@ def ambition_matrix(plans: list[CategoryPlan], data: DataSet, lang: Lang) -> Fig
         ),
         chart=_finish(chart, title),
         lang=lang,
+        examples=examples_note(plans, "plan", lang),
     )
 
 
 def ambition_profile(
-    ambitions: Mapping[str, ThemeAmbition], data: DataSet, lang: Lang
+    ambitions: Mapping[str, ThemeAmbition], data: DataSet, lang: Lang, owner: Any = None
 ) -> Figure | None:
-    """One plan's level per theme; themes it chose no level for are shown as such."""
+    """One plan's level per theme; themes it chose no level for are shown as such. `owner`:
+    the plan (category plan or action plan) whose ambitions they are."""
     if not ambitions:
         return None
     themes = sorted(data.themes.values(), key=lambda theme: (theme.order, theme.id))
@@ -605,6 +612,7 @@ def ambition_profile(
         columns=(Column("theme", t("chart.theme", lang)), Column("level", t("chart.level", lang))),
         chart=_finish(chart, title),
         lang=lang,
+        examples=examples_note([owner] if owner is not None else [], "plan", lang),
     )
 
 
@@ -690,6 +698,7 @@ def route_map(route: RouteMap, data: DataSet, lang: Lang) -> Figure | None:
         ),
         chart=_finish(chart, title),
         lang=lang,
+        examples=examples_note([route], "route-map", lang),
     )
 
 
@@ -758,6 +767,7 @@ def action_status(plan: ActionPlan, data: DataSet, lang: Lang) -> Figure | None:
         ),
         chart=_finish(chart, title),
         lang=lang,
+        examples=examples_note([plan], "plan", lang),
     )
 
 
@@ -795,6 +805,7 @@ def indicators(plan: ActionPlan, lang: Lang) -> Figure | None:
         columns=_progress_columns(lang),
         chart=_finish(_progress_chart(frame, lang), title),
         lang=lang,
+        examples=examples_note([plan], "plan", lang),
     )
 
 
@@ -826,6 +837,7 @@ def goals_progress(goals: list[Goal], lang: Lang) -> Figure | None:
         columns=_progress_columns(lang),
         chart=_finish(_progress_chart(frame, lang), title),
         lang=lang,
+        examples=examples_note(measured_goals, "goal", lang),
     )
 
 
@@ -1003,6 +1015,7 @@ def cases_by_theme(cases: list[Case], data: DataSet, lang: Lang) -> Figure | Non
         ),
         chart=_finish(chart, title),
         lang=lang,
+        examples=examples_note(cases, "case", lang),
     )
 
 
@@ -1027,16 +1040,9 @@ def _buyer_rows(names: Mapping[str, str]) -> alt.Y:
     )
 
 
-def _counted(count: int, examples: int, what: str, lang: Lang) -> str:
-    """Which records a forecast figure counts, and whether they are examples."""
-    text = t(f"chart.forecast.counted.{what}", lang, n=count)
-    if examples and examples == count:
-        return f"{text} {t('chart.forecast.examples.all', lang)}"
-    if examples == 1:
-        return f"{text} {t('chart.forecast.examples.one', lang)}"
-    if examples:
-        return f"{text} {t('chart.forecast.examples.some', lang, n=examples)}"
-    return text
+def _counted(count: int, what: str, lang: Lang) -> str:
+    """Which records a forecast figure counts (whether they are examples is its note)."""
+    return t(f"chart.forecast.counted.{what}", lang, n=count)
 
 
 def _percent(share: float, lang: Lang) -> str:
@@ -1076,7 +1082,7 @@ def forecast_within(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) 
         share=_percent(round(100 * within / total, 1), lang),
     )
     examples = sum(group.published_examples for group in published)
-    summary += " " + _counted(total, examples, "published", lang)
+    summary += " " + _counted(total, "published", lang)
     title = t("chart.forecast-within.title", lang)
     y = _buyer_rows(names)
     x = alt.X(
@@ -1099,6 +1105,7 @@ def forecast_within(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) 
         ),
         chart=_finish(chart, title),
         lang=lang,
+        examples=count_note(examples, total, "tender", lang),
     )
 
 
@@ -1146,7 +1153,7 @@ def forecast_moves(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -
         top=i18n.format_number(top, lang, 2),
     )
     examples = sum(group.examples for group in announced)
-    summary += " " + _counted(count, examples, "announced", lang)
+    summary += " " + _counted(count, "announced", lang)
     title = t("chart.forecast-moves.title", lang)
     y = _buyer_rows(names)
     x = alt.X(
@@ -1168,4 +1175,5 @@ def forecast_moves(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -
         ),
         chart=_finish(chart, title),
         lang=lang,
+        examples=count_note(examples, count, "tender", lang),
     )

@@ -42,6 +42,7 @@ class ReusedFigure:
     name: str
     title: str
     summary: str
+    examples: str
     columns: tuple[Column, ...]
     lang: Lang
     rows: tuple[dict[str, Any], ...]
@@ -90,6 +91,7 @@ def figure_json(figure: Figure, svg_key: str) -> bytes | None:
         "name": figure.name,
         "title": figure.title,
         "summary": figure.summary,
+        "examples": figure.examples,
         "columns": [asdict(column) for column in figure.columns],
         "lang": figure.lang,
         "rows": rows,
@@ -106,6 +108,7 @@ def reused_figure(value: bytes, rebuild: Callable[[], Figure | None]) -> ReusedF
             name=kept["name"],
             title=kept["title"],
             summary=kept["summary"],
+            examples=kept["examples"],
             columns=tuple(Column(**column) for column in kept["columns"]),
             lang=kept["lang"],
             rows=tuple(kept["rows"]),

@@ -120,6 +120,8 @@ class PageCharts:
             name = f"{figure.name}-{n}"
         chart_id = f"chart-{name}"
         labelled_by = f"{chart_id}-title {chart_id}-summary"
+        if figure.examples:  # the chart is read with the note that it counts examples
+            labelled_by += f" {chart_id}-examples"
         if isinstance(raw, str):
             svg = finish(raw, chart_id, labelled_by)
         else:  # `SvgRenderer.fill` puts it in place when the page is written
@@ -143,8 +145,8 @@ class PageCharts:
     def ambition_matrix(self, plans: list[CategoryPlan]) -> PlacedFigure | None:
         return self._build("ambition_matrix", plans, self.inputs.data, self.lang)
 
-    def ambition_profile(self, ambitions: dict[str, Any]) -> PlacedFigure | None:
-        return self._build("ambition_profile", ambitions, self.inputs.data, self.lang)
+    def ambition_profile(self, ambitions: dict[str, Any], owner: Any = None) -> PlacedFigure | None:
+        return self._build("ambition_profile", ambitions, self.inputs.data, self.lang, owner)
 
     def route_map(self, route: RouteMap) -> PlacedFigure | None:
         return self._build("route_map", route, self.inputs.data, self.lang)

@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from generator.base import i18n
+from generator.base.examples import examples_note
 from generator.base.i18n import LANGS, Lang, t
 from generator.base.urls import (
     KIND_SECTION,
@@ -247,6 +248,7 @@ def render_page(
         "money": partial(_money, lang=lang),
         "number": partial(i18n.format_figure, lang=lang),
         "listed": partial(i18n.format_list, lang=lang),
+        "examples": partial(examples_note, lang=lang),
         "size": partial(i18n.format_size, lang=lang),
         "shy": partial(hyphenated, lang=lang),
         "page_title": plan.title,
@@ -428,10 +430,12 @@ def _home_context(inputs: Inputs) -> dict[str, Any]:
         for tender in ref.open_tenders
         if i18n.quarter_of(tender.expected_publication.start) in quarters
     ]
-    overdue = Counter(t.category or "" for t in ref.open_tenders if t.planning_overdue(today))
+    stale = [tender for tender in ref.open_tenders if tender.planning_overdue(today)]
+    overdue = Counter(tender.category or "" for tender in stale)
     return {
         "quarters": quarters,
         "coming": coming,
+        "stale": stale,
         "overdue": sorted(overdue.items(), key=lambda item: (-item[1], item[0])),
     }
 
