@@ -186,9 +186,9 @@ def show(
     value = getattr(model, name, None)
     enum = ENUM_FIELDS.get((type(model).__name__, name))
     if enum and value is not None:
-        return _lower_first(i18n.label(enum, value, lang))
+        return i18n.lower_first(i18n.label(enum, value, lang))
     if (type(model).__name__, name) in LEVEL_FIELDS and value is not None:
-        return _lower_first(levels.label(value, lang))
+        return i18n.lower_first(levels.label(value, lang))
     return _shown(value, lang, _unit_of(model, lang) or unit, _is_ref(model, name))
 
 
@@ -270,7 +270,7 @@ def _item_phrase(
         return field_phrase(item.before, item.after, "value", lang, unit, what=name)
     fields = [f for f in item.fields if not (item.action == "moved" and f.field == "year")]
     phrases = _phrases(item.before, item.after, fields, item.items, lang, unit, levels)
-    parts = [_lower_first(phrase) for phrase in phrases]  # they follow the item's name
+    parts = [i18n.lower_first(phrase) for phrase in phrases]  # they follow the item's name
     if item.action == "moved":
         return ", ".join([_moved_phrase(item, lang), *parts])
     return t("change.item", lang, item=name, changes=", ".join(parts))
@@ -332,10 +332,11 @@ def _item_value(
     """What an added or removed item says in a word: a value, a level, a target."""
     unit = _unit_of(model, lang) or _unit_of(parent, lang)
     if field == "actions":
-        due = _lower_first(field_label(model, "due", lang))
+        due = i18n.lower_first(field_label(model, "due", lang))
         return f"{show(model, 'status', lang)}, {due} {i18n.format_planned(model.due, lang)}"
     if field == "indicators":
-        return f"{_lower_first(field_label(model, 'target', lang))} {show(model, 'target', lang)}"
+        target = i18n.lower_first(field_label(model, "target", lang))
+        return f"{target} {show(model, 'target', lang)}"
     if field == "milestones":
         value = _shown(model.value, lang, unit, False)
         return ", ".join(filter(None, [f"'{_short(model.target.get(lang))}'", value]))
@@ -388,10 +389,3 @@ def _quoted(text: str) -> str | None:
     """A value in quotes, on one line; None for a text too long to quote whole."""
     text = " ".join(text.split())
     return f"'{text}'" if len(text) <= SHORT_TEXT else None
-
-
-def _lower_first(text: str) -> str:
-    """'Niet gestart' → 'niet gestart' mid-sentence; 'MVI-thema's' and 'CPV' stay as they are."""
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
