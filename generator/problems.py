@@ -536,6 +536,19 @@ _code(
     "for example https://www.tenderned.nl/aankondigingen/overzicht/433831.",
 )
 _code(
+    "not-criteria-tool",
+    E,
+    "Link is not in the MVI criteria tool",
+    "'{value}' is geen adres in de MVI-criteriatool",
+    "'{value}' is not an address in the MVI criteria tool",
+    "Kopieer het adres van de pagina van deze productgroep in de criteriatool; het begint met "
+    "https://www.mvicriteria.nl/. Weet u het adres niet zeker, laat criteria_url dan weg: de "
+    "site verwijst dan naar de criteriatool zelf.",
+    "Copy the address of this product group's page in the criteria tool; it starts with "
+    "https://www.mvicriteria.nl/. If you are not sure of the address, leave criteria_url out: "
+    "the site then links to the criteria tool itself.",
+)
+_code(
     "missing-event-date",
     E,
     "Date of what happened missing",

@@ -179,6 +179,7 @@ OrganisationRef = Annotated[Id, Ref("organisation")]
 ThemeRef = Annotated[Id, Ref("theme")]
 CategoryRef = Annotated[Id, Ref("category-plan")]
 GoalRef = Annotated[Id, Ref("goal")]
+ProductGroupRef = Annotated[Id, Ref("product-group")]
 
 AmbitionLevel = Literal["basis", "significant", "ambitieus"]
 AMBITION_LEVELS: tuple[AmbitionLevel, ...] = ("basis", "significant", "ambitieus")

@@ -101,10 +101,7 @@ def _risky(plan: Any) -> bool:
 @rule("mvi-criteria-expected", "tender")
 def mvi_criteria_expected(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
     """A product group of the criteria tool named, but no theme applied."""
-    if tender.mvi_criteria_product_group is not None and not tender.themes:
+    if tender.product_group is not None and not tender.themes:
         yield Finding(
-            entry,
-            ("mvi_criteria_product_group",),
-            "mvi-criteria-expected",
-            {"group": tender.mvi_criteria_product_group},
+            entry, ("product_group",), "mvi-criteria-expected", {"group": tender.product_group}
         )

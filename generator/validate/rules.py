@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.base.i18n import LANGS
 from generator.models import Tender
@@ -31,6 +32,7 @@ from generator.models.common import (
     PlannedDate,
 )
 from generator.models.paths import compile_paths, values_at
+from generator.models.product_group import CRITERIA_HOST, ProductGroup
 from generator.models.typehints import ref_marker
 from generator.source.dataset import DataSet, Entry
 from generator.source.layout import IMAGES, KIND_BY_NAME, KINDS
@@ -332,6 +334,13 @@ def tenderned_notice(entry: Entry, tender: Tender, context: Context) -> Iterator
     url = tender.tenderned_url
     if url is not None and not TENDERNED_NOTICE.fullmatch(url):
         yield Finding(entry, ("tenderned_url",), "not-tenderned", {"value": url})
+
+
+@rule("not-criteria-tool", "product-group")
+def criteria_tool_page(entry: Entry, group: ProductGroup, context: Context) -> Iterator[Finding]:
+    url = group.criteria_url
+    if url is not None and urlsplit(url)[:2] != ("https", CRITERIA_HOST):
+        yield Finding(entry, ("criteria_url",), "not-criteria-tool", {"value": url})
 
 
 # What happened to a tender, and the statuses each date belongs to: a withdrawn tender may have
