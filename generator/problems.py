@@ -536,6 +536,19 @@ _code(
     "for example https://www.tenderned.nl/aankondigingen/overzicht/433831.",
 )
 _code(
+    "invalid-measure",
+    E,
+    "Measure does not fit the goal",
+    "measured_by past niet bij dit doel: {why_nl}",
+    "measured_by does not fit this goal: {why_en}",
+    "Haal measured_by weg, of zet het bij een inspanningsdoel (kind: effort) met het thema dat "
+    "de meting telt (theme: social-return bij social-return, theme: "
+    "internationale-sociale-voorwaarden bij isv).",
+    "Remove measured_by, or put it on an effort goal (kind: effort) with the theme the measure "
+    "counts (theme: social-return for social-return, theme: internationale-sociale-voorwaarden "
+    "for isv).",
+)
+_code(
     "not-criteria-tool",
     E,
     "Link is not in the MVI criteria tool",

@@ -518,6 +518,13 @@ HINTS = [
         ),
     ),
     Hint(
+        "measure-an-effort-goal",
+        "goals.yaml",
+        text("goals.yaml") + "  measured_by: social-return\n",
+        "invalid-measure",
+        lambda bad, p: bad.replace("  measured_by: social-return\n", ""),
+    ),
+    Hint(
         "link-the-criteria-tool",
         "product-groups.yaml",
         text("product-groups.yaml") + "  criteria_url: https://www.pianoo.nl/nl/zonnepanelen\n",

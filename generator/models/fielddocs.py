@@ -268,6 +268,23 @@ FIELDS: dict[str, Description] = {
         "en": "The goal this goal is part of: the id of another goal in data/goals.yaml, such as "
         "the effect goal above an output goal. Optional.",
     },
+    "Goal.measured_by": {
+        "nl": "Voor een inspanningsdoel dat de aanbestedingskalender kan beantwoorden: hoe de "
+        "site het meet. criteria-in-product-groups: aanbestedingen in een productgroep passen "
+        "een thema van haar criteria toe; significant-level: eisen of gunningscriteria op "
+        "significant of ambitieus niveau; social-return: social return bij passende werken en "
+        "diensten (loonsom en looptijd); isv: internationale sociale voorwaarden boven de "
+        "Europese drempel in risicovolle categorieën; impact-weighting: de weging van "
+        "maatschappelijke impact bij categoriemanagement, tegen de streefwaarde van het doel. "
+        "social-return en isv vragen om het thema van het doel. Optioneel.",
+        "en": "For an effort goal the tender calendar can answer: how the site measures it. "
+        "criteria-in-product-groups: tenders in a product group apply a theme of its criteria; "
+        "significant-level: requirements or award criteria at the significant or ambitious "
+        "level; social-return: social return in suitable works and services (wage bill and "
+        "duration); isv: international social conditions above the EU threshold in high-risk "
+        "categories; impact-weighting: the weighting of social impact in category management, "
+        "against the goal's target. social-return and isv need the goal's theme. Optional.",
+    },
     "Goal.source": {
         "nl": "Waar het doel vandaan komt, als tekst, zoals Inkopen met Impact (2019), bijlage. "
         "Optioneel.",

@@ -336,6 +336,31 @@ def tenderned_notice(entry: Entry, tender: Tender, context: Context) -> Iterator
         yield Finding(entry, ("tenderned_url",), "not-tenderned", {"value": url})
 
 
+@rule("invalid-measure", "goal")
+def measure_fits_goal(entry: Entry, goal: Any, context: Context) -> Iterator[Finding]:
+    """Only an effort goal is measured from the calendar; two measures need the goal's theme."""
+    if goal.measured_by is None:
+        return
+    if goal.kind != "effort":
+        yield Finding(entry, ("measured_by",), "invalid-measure", _MEASURE_WHY["not-effort"])
+    elif goal.measured_by in ("social-return", "isv") and goal.theme is None:
+        yield Finding(entry, ("measured_by",), "invalid-measure", _MEASURE_WHY["no-theme"])
+
+
+_MEASURE_WHY = {
+    "not-effort": {
+        "why_nl": "alleen een inspanningsdoel (kind: effort) wordt uit de kalender gemeten",
+        "why_en": "only an effort goal (kind: effort) is measured from the calendar",
+    },
+    "no-theme": {
+        "why_nl": "deze meting telt de aanbestedingen met het thema van het doel, en het doel "
+        "heeft geen theme",
+        "why_en": "this measure counts the tenders with the goal's theme, and the goal has no "
+        "theme",
+    },
+}
+
+
 @rule("not-criteria-tool", "product-group")
 def criteria_tool_page(entry: Entry, group: ProductGroup, context: Context) -> Iterator[Finding]:
     url = group.criteria_url
