@@ -261,6 +261,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "goal.target": ("Streefwaarde", "Target"),
     "goal.deadline": ("Uiterlijk", "By"),
     "goal.part-of": ("Onderdeel van", "Part of"),
+    "goal.measured-by": ("Gemeten uit de kalender", "Measured from the calendar"),
     "goal.source": ("Bron", "Source"),
     "goal.measurements": ("Metingen", "Measurements"),
     "goal.no-measurements": (
