@@ -29,6 +29,7 @@ class CrossRef:
     tenders_by_category: dict[str, list[Tender]] = field(default_factory=dict)
     tenders_by_buyer: dict[str, list[Tender]] = field(default_factory=dict)
     tenders_by_theme: dict[str, list[Tender]] = field(default_factory=dict)
+    tenders_by_product_group: dict[str, list[Tender]] = field(default_factory=dict)
     cases: list[Case] = field(default_factory=list)  # newest first
     cases_by_theme: dict[str, list[Case]] = field(default_factory=dict)
     cases_by_category: dict[str, list[Case]] = field(default_factory=dict)
@@ -52,14 +53,17 @@ def build_crossref(data: DataSet) -> CrossRef:
     ref = CrossRef()
     ref.tenders = sorted(data.tenders.values(), key=tender_order)
     by_category, by_buyer, by_theme = defaultdict(list), defaultdict(list), defaultdict(list)
+    by_group: defaultdict[str, list[Tender]] = defaultdict(list)
     for tender in ref.tenders:
         if tender.category:
             by_category[tender.category].append(tender)
         by_buyer[tender.buyer].append(tender)
         for theme in sorted(tender.themes):
             by_theme[theme].append(tender)
+        if tender.product_group:
+            by_group[tender.product_group].append(tender)
     ref.tenders_by_category, ref.tenders_by_buyer = dict(by_category), dict(by_buyer)
-    ref.tenders_by_theme = dict(by_theme)
+    ref.tenders_by_theme, ref.tenders_by_product_group = dict(by_theme), dict(by_group)
 
     ref.cases = sorted(data.cases.values(), key=lambda case: (-case.year, case.id))
     cases_theme, cases_category, cases_org = defaultdict(list), defaultdict(list), defaultdict(list)

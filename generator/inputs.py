@@ -250,6 +250,7 @@ _PLURALS = {
     "themes": "theme",
     "ambition_levels": "ambition-level",
     "goals": "goal",
+    "product_groups": "product-group",
     "organisations": "organisation",
     "category_plans": "category-plan",
     "route_maps": "route-map",

@@ -536,6 +536,32 @@ _code(
     "for example https://www.tenderned.nl/aankondigingen/overzicht/433831.",
 )
 _code(
+    "invalid-measure",
+    E,
+    "Measure does not fit the goal",
+    "measured_by past niet bij dit doel: {why_nl}",
+    "measured_by does not fit this goal: {why_en}",
+    "Haal measured_by weg, of zet het bij een inspanningsdoel (kind: effort) met het thema dat "
+    "de meting telt (theme: social-return bij social-return, theme: "
+    "internationale-sociale-voorwaarden bij isv).",
+    "Remove measured_by, or put it on an effort goal (kind: effort) with the theme the measure "
+    "counts (theme: social-return for social-return, theme: internationale-sociale-voorwaarden "
+    "for isv).",
+)
+_code(
+    "not-criteria-tool",
+    E,
+    "Link is not in the MVI criteria tool",
+    "'{value}' is geen adres in de MVI-criteriatool",
+    "'{value}' is not an address in the MVI criteria tool",
+    "Kopieer het adres van de pagina van deze productgroep in de criteriatool; het begint met "
+    "https://www.mvicriteria.nl/. Weet u het adres niet zeker, laat criteria_url dan weg: de "
+    "site verwijst dan naar de criteriatool zelf.",
+    "Copy the address of this product group's page in the criteria tool; it starts with "
+    "https://www.mvicriteria.nl/. If you are not sure of the address, leave criteria_url out: "
+    "the site then links to the criteria tool itself.",
+)
+_code(
     "missing-event-date",
     E,
     "Date of what happened missing",

@@ -52,6 +52,11 @@ MINIMAL: dict[str, str] = {
           kind: effect
           deadline: 2030
         """,
+    "product-groups.yaml": """\
+        zonnepanelen:
+          name: {nl: Zonnepanelen, en: Solar panels}
+          themes: [klimaat]
+        """,
     "organisations/bzk.yaml": """\
         abbreviation: BZK
         name: {nl: Ministerie van BZK, en: Ministry of the Interior}

@@ -159,3 +159,29 @@ def test_search_ignores_accents_and_case_and_the_quarter_links_count_what_is_sho
         text == f"({shown_per_quarter.count(quarter)})" for quarter, text in counted
     ), counted
     context.close()
+
+
+def test_the_product_group_and_innovation_instrument_filters(
+    chromium, base_url: str, tenders, example_data
+) -> None:
+    """Each product group some tender names is a choice, and shows exactly its tenders; so is
+    each innovation instrument."""
+    groups = sorted({t.product_group for t in tenders if t.product_group})
+    instruments = sorted({i for t in tenders for i in t.innovation_instruments})
+    assert len(groups) > 1 and instruments, "the example data should use both"
+    context = chromium.new_context(viewport=SIZES["desktop"])
+    page = context.new_page()
+    page.goto(base_url + section_url("calendar", "nl"))
+    page.click("#mvi-filter-more > summary")
+    options = page.locator("#filter-group option").evaluate_all("os => os.map(o => o.value)")
+    order = {g.id: (g.order, g.id) for g in example_data.product_groups.values()}
+    assert options == ["", *sorted(groups, key=order.__getitem__)], "each group in use, in order"
+    for group in groups:
+        page.select_option("#filter-group", group)
+        assert _shown(page) == {t.id for t in tenders if t.product_group == group}, group
+        assert f"group={group}" in page.url
+    page.select_option("#filter-group", "")
+    for instrument in instruments:
+        page.select_option("#filter-instrument", instrument)
+        assert _shown(page) == {t.id for t in tenders if instrument in t.innovation_instruments}
+    context.close()

@@ -60,9 +60,8 @@ def test_a_first_data_pull_request_adds_every_record(repo: Path, run) -> None:
     assert result.code == 0, result.err
     document = json.loads(result.out)
     assert document["base_has_data"] is False
-    assert (
-        document["count"] == 13
-    )  # the minimal data: 2 themes, 3 levels, 1 goal, 2 organisations, …
+    # the minimal data: 2 themes, 3 levels, 1 goal, 1 product group, 2 organisations, …
+    assert document["count"] == 14
     assert {change["action"] for change in document["changes"]} == {"added"}
     assert {change["kind"] for change in document["changes"]} >= {"action-plan", "tender", "theme"}
     for lang, note, line in (

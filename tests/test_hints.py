@@ -518,12 +518,26 @@ HINTS = [
         ),
     ),
     Hint(
+        "measure-an-effort-goal",
+        "goals.yaml",
+        text("goals.yaml") + "  measured_by: social-return\n",
+        "invalid-measure",
+        lambda bad, p: bad.replace("  measured_by: social-return\n", ""),
+    ),
+    Hint(
+        "link-the-criteria-tool",
+        "product-groups.yaml",
+        text("product-groups.yaml") + "  criteria_url: https://www.pianoo.nl/nl/zonnepanelen\n",
+        "not-criteria-tool",
+        lambda bad, p: bad.replace("www.pianoo.nl/nl/", "www.mvicriteria.nl/nl/webtool#"),
+    ),
+    Hint(
         "apply-the-criteria",
         TENDER,
         text(TENDER).replace(
             "themes:\n  klimaat:\n    level: ambitieus\n    applied_as: [award-criteria]\n", ""
         )
-        + "mvi_criteria_product_group: Zonnepanelen\n",
+        + "product_group: zonnepanelen\n",
         "mvi-criteria-expected",
         lambda bad, p: (
             bad + "themes:\n  klimaat:\n    level: ambitieus\n    applied_as: [award-criteria]\n"

@@ -86,7 +86,8 @@ def test_an_update_writes_only_what_changed(updated) -> None:
 
 def test_a_change_reaches_no_more_pages_than_show_it(data: Path, tmp_path: Path) -> None:
     """A changed tender is rendered again on its own page and on the pages that list it (its
-    buyer's, its themes', the calendar, the overviews with counts), and on no other."""
+    buyer's, its themes', its product group's, the calendar, the overviews with counts), and on
+    no other."""
     from conftest import site_settings
 
     from generator.build import build_site
@@ -105,6 +106,7 @@ def test_a_change_reaches_no_more_pages_than_show_it(data: Path, tmp_path: Path)
     own = {f"tender:{tender.id}", f"organisation:{tender.buyer}"}
     own |= {f"theme:{theme}" for theme in tender.themes}
     own |= {f"category-plan:{tender.category}"} if tender.category else set()
+    own |= {f"product-group:{tender.product_group}"} if tender.product_group else set()
     assert f"tender:{tender.id}" in pages
     records = {page for page in pages if not page.startswith(("home", "section:"))}
     assert records <= own, records - own

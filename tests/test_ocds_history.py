@@ -456,7 +456,7 @@ AWARD = {"status": "awarded", "awarded_on": dt.date(2026, 3, 1)}
                 PUBLISH,
                 AWARD,
                 {"awarded_on": dt.date(2026, 3, 2)},
-                {"mvi_criteria_product_group": "Proef"},
+                {"social_impact_weighting": 60},
             ],
             [["planning"], ["tender"], ["award"], ["awardUpdate"], ["tenderUpdate"]],
         ),

@@ -103,9 +103,9 @@ def test_isv_is_expected_above_the_threshold_in_risky_categories(
 def test_a_criteria_product_group_without_any_theme_is_a_warning(run, data_dir):
     text = textwrap.dedent(MINIMAL[TENDER])
     start, end = text.index("themes:"), text.index("certainty:")
-    write(data_dir, TENDER, _with(text[:start] + text[end:], "mvi_criteria_product_group: ICT"))
+    write(data_dir, TENDER, _with(text[:start] + text[end:], "product_group: zonnepanelen"))
     assert _codes(run, data_dir) == ["mvi-criteria-expected"]
-    write(data_dir, TENDER, _with(text, "mvi_criteria_product_group: ICT"))
+    write(data_dir, TENDER, _with(text, "product_group: zonnepanelen"))
     assert _codes(run, data_dir) == []
 
 

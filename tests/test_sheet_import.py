@@ -124,7 +124,9 @@ def test_every_column_that_carries_data_reaches_its_field(example, calendar) -> 
         "Looptijd (maanden)": 60.0,  # Excel stores every number as a float
         "Verlengingsopties (maanden)": 24,
         "MVI-thema's en ambitieniveau": "Klimaat: basis",
-        "MVI-criteria productgroep": "Dienstauto's",
+        "MVI-criteria productgroep (kenmerk)": "transport-en-vervoer",
+        "Innovatie-instrumenten": "sbir; Challenge",  # codes or labels, in any case
+        "Weging maatschappelijke impact (%)": 50,
         "Geschikt voor mkb": True,
         "Reden intrekking": None,
         "TenderNed": None,
@@ -151,11 +153,13 @@ def test_every_column_that_carries_data_reaches_its_field(example, calendar) -> 
         "Geraamde waarde minimum (EUR)": 1_000_000,
         "Marktconsultatie": "2026-12-14",
         "Looptijd (maanden)": 60,
+        "Innovatie-instrumenten": "SBIR; Challenge",  # written as the labels
     }
     assert {header: after[header] for header in changes} == expected
     assert after["Verwachte publicatie vanaf"] == dt.datetime(2027, 5, 1), "derived columns follow"
     assert after["Einde opdracht"] == dt.datetime(2033, 1, 31)
     assert after["Inkopende organisatie"] == "Rijkswaterstaat"
+    assert after["MVI-criteria productgroep"] == "Transport en vervoer"
 
 
 def test_a_publication_typed_in_the_sheet_reaches_the_record(example, calendar) -> None:

@@ -117,6 +117,32 @@ def test_record_pages_link_both_ways(site: Path, dataset) -> None:
         assert f"themas/{theme}/" in case_page
 
 
+def test_tenders_and_their_product_groups_link_both_ways(site: Path, dataset) -> None:
+    grouped = [t for t in dataset.tenders.values() if t.product_group]
+    assert len(grouped) >= 10
+    for tender in grouped:
+        for lang in ("nl", "en"):
+            tender_page = _html(site, record_url("tender", tender.id, lang))
+            group_url = record_url("product-group", tender.product_group, lang)
+            section = SECTIONS["product-groups"][lang]
+            assert f'href="../../{section}/{tender.product_group}/"' in tender_page, tender.id
+            group_page = _html(site, group_url)
+            assert f"/{tender.id}/" in group_page, (tender.id, lang)
+    calendar = _html(site, SECTIONS["calendar"]["nl"])
+    rows = dict(re.findall(r'data-tender="([^"]+)"[^>]*data-group="([^"]*)"', calendar))
+    assert rows == {t.id: t.product_group or "" for t in dataset.tenders.values()}
+
+
+def test_the_high_impact_product_groups_of_the_strategy_are_marked(site: Path, dataset) -> None:
+    high = {g.id for g in dataset.product_groups.values() if g.high_impact}
+    assert len(high) == 8, "table 3.1 of the strategy names eight"
+    for group_id in dataset.product_groups:
+        page = _html(site, record_url("product-group", group_id, "en"))
+        assert ("mvi-badge--impact" in page) == (group_id in high), group_id
+        # no address of a group's page is known from the sources: each links to the tool
+        assert 'href="https://www.mvicriteria.nl/"' in page
+
+
 def test_breadcrumbs_lead_home_through_the_section(site: Path) -> None:
     page = _html(site, record_url("case", "afsluitdijk", "en"))
     crumbs = re.search(r'<nav class="mvi-breadcrumbs".*?</nav>', page, re.S)

@@ -286,6 +286,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "goal.target": ("Streefwaarde", "Target"),
     "goal.deadline": ("Uiterlijk", "By"),
     "goal.part-of": ("Onderdeel van", "Part of"),
+    "goal.measured-by": ("Gemeten uit de kalender", "Measured from the calendar"),
     "goal.source": ("Bron", "Source"),
     "goal.measurements": ("Metingen", "Measurements"),
     "goal.no-measurements": (
@@ -966,6 +967,64 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # --- Forecast accuracy: a tender's planning history and the accuracy page -----------------
     "section.forecast": ("Nauwkeurigheid van de planning", "Forecast accuracy"),
+    "section.product-groups": ("Productgroepen", "Product groups"),
+    "product-groups.lead": (
+        "De MVI-criteria zijn per productgroep opgesteld: eisen, gunningscriteria en "
+        "contractvoorwaarden op drie ambitieniveaus. Inkopen met Impact vraagt ze toe te passen "
+        "bij alle aanbestedingen in de relevante productgroepen. Per productgroep ziet u hier "
+        "welke aanbestedingen gepland zijn.",
+        "The MVI criteria are set per product group: requirements, award criteria and contract "
+        "conditions at three ambition levels. Procurement with Impact asks for them in every "
+        "tender in the relevant product groups. For each product group you see here which "
+        "tenders are planned.",
+    ),
+    "product-groups.tool": (
+        "De criteria zelf staan in de",
+        "The criteria themselves are in the",
+    ),
+    "product-groups.tool.link": (
+        "MVI-criteriatool (mvicriteria.nl)",
+        "MVI criteria tool (mvicriteria.nl, in Dutch)",
+    ),
+    "product-groups.high-impact": ("High-impactproductgroepen", "High-impact product groups"),
+    "product-groups.high-impact.badge": ("High impact", "High impact"),
+    "product-groups.high-impact.lead": (
+        "De strategie noemt acht productgroepen waarin het Rijk de meeste impact kan maken en "
+        "waaraan het extra aandacht geeft in voorbereiding, communicatie en rapportage "
+        "(Inkopen met Impact, tabel 3.1).",
+        "The strategy names eight product groups in which central government can make the most "
+        "impact and to which it gives extra attention in preparation, communication and "
+        "reporting (Procurement with Impact, table 3.1).",
+    ),
+    "product-groups.other": ("Andere productgroepen", "Other product groups"),
+    "product-group.criteria": ("De MVI-criteria", "The MVI criteria"),
+    "product-group.criteria.lead": (
+        "Lees de criteria van deze productgroep in de criteriatool:",
+        "Read the criteria of this product group in the criteria tool:",
+    ),
+    "product-group.criteria.link": (
+        "{name} op mvicriteria.nl",
+        "{name} at mvicriteria.nl (in Dutch)",
+    ),
+    "product-group.criteria.unknown": (
+        "Het adres van deze productgroep in de criteriatool staat niet in de bronnen van deze "
+        "site; zoek de productgroep op in de",
+        "The address of this product group in the criteria tool is not in this site's sources; "
+        "look the product group up in the",
+    ),
+    "product-group.themes": (
+        "De criteria van deze productgroep dekken deze thema's:",
+        "The criteria of this product group cover these themes:",
+    ),
+    "product-group.tenders": (
+        "Geplande aanbestedingen in deze productgroep",
+        "Planned tenders in this product group",
+    ),
+    "tender.instruments": ("Innovatie-instrumenten", "Innovation instruments"),
+    "tender.impact-weighting": (
+        "Weging maatschappelijke impact bij de gunning",
+        "Social impact weighting of the award",
+    ),
     "tender.published-on": ("Gepubliceerd op TenderNed", "Published on TenderNed"),
     "tender.awarded-on": ("Gegund op", "Awarded on"),
     "tender.withdrawn-on": ("Ingetrokken op", "Withdrawn on"),
@@ -1246,6 +1305,14 @@ ENUMS: dict[str, dict[str, tuple[str, str]]] = {
         "ministry": ("Ministerie", "Ministry"),
         "agency": ("Uitvoeringsorganisatie", "Agency"),
         "other": ("Overig", "Other"),
+    },
+    "instrument": {
+        "challenge": ("Challenge", "Challenge"),
+        "pilot-contract": ("Pilotopdracht", "Pilot contract"),
+        "starthubs": ("Via Starthubs", "Through Starthubs"),
+        "sbir": ("SBIR", "SBIR (Small Business Innovation Research)"),
+        "startup-in-residence": ("Startup in Residence", "Startup in Residence"),
+        "innovation-partnership": ("Innovatiepartnerschap", "Innovation partnership"),
     },
 }
 

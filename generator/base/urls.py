@@ -26,6 +26,7 @@ SECTIONS: dict[str, dict[Lang, str]] = {
     "changes": {"nl": "wijzigingen", "en": "changes"},
     "subscribe": {"nl": "abonneren", "en": "subscribe"},  # the page of the feeds' own folder
     "forecast": {"nl": "nauwkeurigheid-planning", "en": "forecast-accuracy"},
+    "product-groups": {"nl": "productgroepen", "en": "product-groups"},
 }
 
 # Which section holds the page of each kind of record. Goals and ambition levels have no page
@@ -37,6 +38,7 @@ KIND_SECTION: dict[str, str] = {
     "action-plan": "action-plans",
     "case": "cases",
     "theme": "themes",
+    "product-group": "product-groups",
     "organisation": "organisations",
 }
 ANCHOR_SECTION: dict[str, str] = {"goal": "goals", "ambition-level": "ambition-levels"}

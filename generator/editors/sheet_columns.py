@@ -213,29 +213,55 @@ def _whole(default: int | None = None) -> Reader:
     return read
 
 
-def _choice(enum: str) -> Reader:
-    """A Dutch label (also its code or English label, in any case) back to its code."""
+def _known_labels(enum: str) -> dict[str, str]:
+    """Every code and label of `enum`, lower-cased, to its code."""
     labels = ENUMS[enum]
     known = {code.lower(): code for code in labels}
     for code, names in labels.items():
         known.update({name.lower(): code for name in names})
+    return known
+
+
+def _not_a_choice(enum: str, text: str, cell: Cell, row: RowEdit, column: ImportColumn) -> None:
+    dutch = [names[0] for names in ENUMS[enum].values()]
+    close = difflib.get_close_matches(text, dutch, n=1, cutoff=0.6)
+    row.problem(
+        cell,
+        column.header,
+        "invalid-choice",
+        value=text,
+        allowed=", ".join(dutch),
+        suggestion_nl=f"Bedoelde u '{close[0]}'? " if close else "",
+        suggestion_en=f"Did you mean '{close[0]}'? " if close else "",
+    )
+
+
+def _choice(enum: str) -> Reader:
+    """A Dutch label (also its code or English label, in any case) back to its code."""
+    known = _known_labels(enum)
 
     def read(cell: Cell, row: RowEdit, column: ImportColumn) -> None:
         text = cell_text(cell)
         if text is None or text.lower() in known:
             row.editor.set(column.path, known[text.lower()] if text else None)
-            return
-        dutch = [names[0] for names in labels.values()]
-        close = difflib.get_close_matches(text, dutch, n=1, cutoff=0.6)
-        row.problem(
-            cell,
-            column.header,
-            "invalid-choice",
-            value=text,
-            allowed=", ".join(dutch),
-            suggestion_nl=f"Bedoelde u '{close[0]}'? " if close else "",
-            suggestion_en=f"Did you mean '{close[0]}'? " if close else "",
-        )
+        else:
+            _not_a_choice(enum, text, cell, row, column)
+
+    return read
+
+
+def _choices(enum: str) -> Reader:
+    """Labels separated by semicolons back to their codes; an empty cell: none (field goes)."""
+    known = _known_labels(enum)
+
+    def read(cell: Cell, row: RowEdit, column: ImportColumn) -> None:
+        parts = [part.strip() for part in (cell_text(cell) or "").split(";") if part.strip()]
+        if wrong := [part for part in parts if part.lower() not in known]:
+            _not_a_choice(enum, wrong[0], cell, row, column)
+        elif parts:
+            row.editor.set(column.path, [known[part.lower()] for part in parts])
+        else:
+            row.editor.remove(column.path)
 
     return read
 
@@ -377,7 +403,10 @@ IMPORT_COLUMNS: tuple[ImportColumn, ...] = (
     ImportColumn("Einde opdracht"),
     ImportColumn("Aantal percelen", "lots", _lots),
     ImportColumn("MVI-thema's en ambitieniveau", "themes", _themes),
-    ImportColumn("MVI-criteria productgroep", "mvi_criteria_product_group", _plain),
+    ImportColumn("MVI-criteria productgroep"),
+    ImportColumn("MVI-criteria productgroep (kenmerk)", "product_group", _plain),
+    ImportColumn("Innovatie-instrumenten", "innovation_instruments", _choices("instrument")),
+    ImportColumn("Weging maatschappelijke impact (%)", "social_impact_weighting", _whole()),
     ImportColumn("Social return"),  # the theme social-return, in the themes column
     ImportColumn("Internationale sociale voorwaarden"),  # likewise its theme
     ImportColumn("Geschikt voor mkb", "sme_suitable", _flag(False)),

@@ -120,6 +120,9 @@ def synthesise(
     for number in range(1, tenders + 1):
         name = f"synth-{number:05d}"
         text = _tender(rng, ids)
+        # what the effort goals read, from a generator of its own: the tenders drawn above stay
+        # the same as before these fields existed
+        text = _measured(text, random.Random(seed * 100_003 + number), ids)
         if long_titles:
             text = _harder(text, rng, number)
         (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
@@ -154,12 +157,36 @@ def _harder(text: str, rng: random.Random, number: int) -> str:
     return "\n".join(lines)
 
 
+def _measured(text: str, rng: random.Random, ids: dict[str, list[str]]) -> str:
+    """A product group for half the tenders, a wage bill for works and services (at or above
+    the annex's € 250,000 only with social return, as the policy check asks), a weighting of
+    social impact for a third, an innovation instrument now and then."""
+    lines = []
+    if ids["product-group"] and rng.random() < 0.5:
+        lines.append(f"product_group: {rng.choice(ids['product-group'])}")
+    if "kind: supplies" not in text and rng.random() < 0.6:
+        social = "\n  social-return:\n" in text
+        low, high = (250_000, 3_000_000) if social else (20_000, 249_000)
+        lines.append(f"estimated_wage_bill: {rng.randrange(low, high, 1_000)}")
+    if rng.random() < 0.33:
+        lines.append(f"social_impact_weighting: {rng.choice((10, 20, 30, 40, 50, 60))}")
+    if rng.random() < 0.05:
+        lines.append(f"innovation_instruments: [{rng.choice(_INSTRUMENTS)}]")
+    return text + "".join(f"{line}\n" for line in lines)
+
+
+_INSTRUMENTS = ("challenge", "sbir", "startup-in-residence", "innovation-partnership")
+
+
 def _reference_ids(base: Path) -> dict[str, list[str]]:
     themes = parse_text((base / KIND_BY_NAME["theme"].path).read_text(encoding="utf-8"))
     levels = parse_text((base / KIND_BY_NAME["ambition-level"].path).read_text(encoding="utf-8"))
+    groups_file = base / KIND_BY_NAME["product-group"].path
+    groups = parse_text(groups_file.read_text(encoding="utf-8")) if groups_file.is_file() else {}
     return {
         "theme": sorted(themes),
         "ambition-level": list(levels),  # in the file's order, lowest first
+        "product-group": sorted(groups),
         "organisation": _stems(base / KIND_BY_NAME["organisation"].path),
         "category-plan": _stems(base / KIND_BY_NAME["category-plan"].path),
     }

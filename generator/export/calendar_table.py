@@ -320,7 +320,37 @@ COLUMNS: tuple[CalendarColumn, ...] = (
             "De productgroep van de MVI-criteria die wordt toegepast.",
             "The product group of the MVI criteria that will be applied.",
         ),
-        _value("mvi_criteria_product_group"),
+        _name("product-group", "product_group"),
+        derived=True,
+    ),
+    CalendarColumn(
+        "MVI-criteria productgroep (kenmerk)",
+        "text",
+        ("Vaste sleutel van de productgroep.", "Permanent key of the product group."),
+        _value("product_group"),
+    ),
+    CalendarColumn(
+        "Innovatie-instrumenten",
+        "text",
+        (
+            "De instrumenten voor innovatiegericht inkopen (challenge, SBIR, Startup in "
+            "Residence, …), gescheiden door puntkomma's.",
+            "The instruments of innovation-oriented procurement (challenge, SBIR, Startup in "
+            "Residence, …), separated by semicolons.",
+        ),
+        lambda tender, ctx: (
+            "; ".join(label("instrument", code, ctx.lang) for code in tender.innovation_instruments)
+            or None
+        ),
+    ),
+    CalendarColumn(
+        "Weging maatschappelijke impact (%)",
+        "integer",
+        (
+            "Het deel van de gunning dat op maatschappelijke impact rust, in procenten.",
+            "The share of the award based on social impact, as a percentage.",
+        ),
+        _value("social_impact_weighting"),
     ),
     CalendarColumn(
         "Social return",
@@ -471,6 +501,9 @@ ENGLISH_HEADERS: dict[str, str] = {
     "Aantal percelen": "Number of lots",
     "MVI-thema's en ambitieniveau": "MVI themes and ambition level",
     "MVI-criteria productgroep": "MVI criteria product group",
+    "MVI-criteria productgroep (kenmerk)": "MVI criteria product group (key)",
+    "Innovatie-instrumenten": "Innovation instruments",
+    "Weging maatschappelijke impact (%)": "Social impact weighting (%)",
     "Social return": "Social return",
     "Internationale sociale voorwaarden": "International social conditions",
     "Geschikt voor mkb": "Suitable for SMEs",
@@ -498,7 +531,7 @@ def calendar_sheet(
     """The tenders, in the order given (calendar order), as a typed table in `lang`."""
     names = {
         kind: {record_id: record.name.get(lang) for record_id, record in data.records(kind).items()}
-        for kind in ("organisation", "category-plan")
+        for kind in ("organisation", "category-plan", "product-group")
     }
     themes = {theme_id: theme.name.get(lang) for theme_id, theme in data.themes.items()}
     changed = {}

@@ -739,7 +739,7 @@ def _theme_entry(tender: Tender, theme_id: str, data: DataSet) -> dict[str, Any]
     theme = data.themes.get(theme_id)
     goal = theme.ocds_goal if theme else None  # each theme names its goal in data/themes.yaml
     strategies = [STRATEGIES[application] for application in applied.applied_as]
-    if tender.mvi_criteria_product_group and goal and goal.startswith("environmental"):
+    if tender.product_group and goal and goal.startswith("environmental"):
         strategies.append("nationalGPPCriteria")  # MVI criteria are the Dutch GPP criteria
     entry: dict[str, Any] = {"goal": goal, "strategies": list(dict.fromkeys(strategies))}
     if applied.note:
@@ -754,12 +754,24 @@ def _mvi_fields(tender: Tender, data: DataSet) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     if tender.category:
         fields["mviCategory"] = _category(tender.category, data)
-    if tender.mvi_criteria_product_group:
-        fields["mviCriteriaProductGroup"] = tender.mvi_criteria_product_group
+    if tender.product_group:
+        fields["mviCriteriaProductGroup"] = _product_group(tender.product_group, data)
+    if tender.innovation_instruments:
+        fields["mviInnovationInstruments"] = list(tender.innovation_instruments)
+    if tender.social_impact_weighting is not None:
+        fields["mviSocialImpactWeighting"] = tender.social_impact_weighting
     fields["planningCertainty"] = tender.certainty
     fields["aboveEuThreshold"] = tender.above_eu_threshold
     fields["isExample"] = tender.example
     return fields
+
+
+def _product_group(group_id: str, data: DataSet) -> dict[str, str]:
+    group = data.product_groups.get(group_id)
+    if group is None:
+        return {"id": group_id}
+    found = {"id": group_id, "name": group.name.nl}
+    return {**found, "uri": group.criteria_url} if group.criteria_url else found
 
 
 def _category(plan_id: str, data: DataSet) -> dict[str, str]:

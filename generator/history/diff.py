@@ -53,7 +53,9 @@ TENDER_LABELS: dict[str, str] = {
     "cpv": "tender.cpv",
     "lots": "tender.lots",
     "themes": "tender.themes",
-    "mvi_criteria_product_group": "tender.criteria",
+    "product_group": "tender.criteria",
+    "innovation_instruments": "tender.instruments",
+    "social_impact_weighting": "tender.impact-weighting",
     "description": "tender.description",
     "contact": "contact",
 }

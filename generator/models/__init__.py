@@ -4,6 +4,7 @@ from generator.models.action_plan import ActionPlan
 from generator.models.case import Case
 from generator.models.category_plan import CategoryPlan
 from generator.models.organisation import Organisation
+from generator.models.product_group import ProductGroup
 from generator.models.route_map import RouteMap
 from generator.models.tender import Tender
 from generator.models.theme import AmbitionLevelInfo, Goal, Theme
@@ -15,6 +16,7 @@ __all__ = [
     "CategoryPlan",
     "Goal",
     "Organisation",
+    "ProductGroup",
     "RouteMap",
     "Tender",
     "Theme",

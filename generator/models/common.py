@@ -179,6 +179,7 @@ OrganisationRef = Annotated[Id, Ref("organisation")]
 ThemeRef = Annotated[Id, Ref("theme")]
 CategoryRef = Annotated[Id, Ref("category-plan")]
 GoalRef = Annotated[Id, Ref("goal")]
+ProductGroupRef = Annotated[Id, Ref("product-group")]
 
 # A level of the ambitieweb: its id in data/ambition-levels.yaml, which orders and names them.
 AmbitionLevel = Annotated[Id, Ref("ambition-level")]

@@ -288,6 +288,23 @@ FIELDS: dict[str, Description] = {
         "en": "The goal this goal is part of: the id of another goal in data/goals.yaml, such as "
         "the effect goal above an output goal. Optional.",
     },
+    "Goal.measured_by": {
+        "nl": "Voor een inspanningsdoel dat de aanbestedingskalender kan beantwoorden: hoe de "
+        "site het meet. criteria-in-product-groups: aanbestedingen in een productgroep passen "
+        "een thema van haar criteria toe; significant-level: eisen of gunningscriteria op "
+        "significant of ambitieus niveau; social-return: social return bij passende werken en "
+        "diensten (loonsom en looptijd); isv: internationale sociale voorwaarden boven de "
+        "Europese drempel in risicovolle categorieën; impact-weighting: de weging van "
+        "maatschappelijke impact bij categoriemanagement, tegen de streefwaarde van het doel. "
+        "social-return en isv vragen om het thema van het doel. Optioneel.",
+        "en": "For an effort goal the tender calendar can answer: how the site measures it. "
+        "criteria-in-product-groups: tenders in a product group apply a theme of its criteria; "
+        "significant-level: requirements or award criteria at the significant or ambitious "
+        "level; social-return: social return in suitable works and services (wage bill and "
+        "duration); isv: international social conditions above the EU threshold in high-risk "
+        "categories; impact-weighting: the weighting of social impact in category management, "
+        "against the goal's target. social-return and isv need the goal's theme. Optional.",
+    },
     "Goal.source": {
         "nl": "Waar het doel vandaan komt, als tekst, zoals Inkopen met Impact (2019), bijlage. "
         "Optioneel.",
@@ -307,6 +324,49 @@ FIELDS: dict[str, Description] = {
         "the id decides. Defaults to 0.",
     },
     "Goal.example": _EXAMPLE,
+    # ProductGroup (data/product-groups.yaml)
+    "ProductGroup.id": _key_id("product-groups.yaml", "catering"),
+    "ProductGroup.name": {
+        "nl": "De naam van de productgroep, zoals Catering of Bedrijfskleding.",
+        "en": "The name of the product group, such as Catering or Workwear.",
+    },
+    "ProductGroup.description": {
+        "nl": "Een korte toelichting op de productgroep. Optioneel.",
+        "en": "A short explanation of the product group. Optional.",
+    },
+    "ProductGroup.themes": {
+        "nl": "De MVI-thema's die de criteria van deze productgroep dekken: id's van thema's in "
+        "data/themes.yaml. Een aanbesteding in de groep hoort minstens een ervan toe te passen. "
+        "Standaard leeg.",
+        "en": "The MVI themes the criteria of this product group cover: ids of themes in "
+        "data/themes.yaml. A tender in the group should apply at least one of them. Empty by "
+        "default.",
+    },
+    "ProductGroup.criteria_url": {
+        "nl": "Het adres van de pagina van de productgroep in de MVI-criteriatool; het begint "
+        "met https://www.mvicriteria.nl/. Optioneel: laat het weg als het adres niet zeker is, "
+        "dan verwijst de site naar de criteriatool zelf.",
+        "en": "The address of the product group's page in the MVI criteria tool; it starts with "
+        "https://www.mvicriteria.nl/. Optional: leave it out when the address is not certain, "
+        "and the site links to the criteria tool itself.",
+    },
+    "ProductGroup.high_impact": {
+        "nl": "true voor de high-impactproductgroepen van de strategie (tabel 3.1 van Inkopen "
+        "met Impact). Standaard false.",
+        "en": "true for the strategy's high-impact product groups (table 3.1 of Procurement "
+        "with Impact). Defaults to false.",
+    },
+    "ProductGroup.source": {
+        "nl": "Waar de productgroep en haar thema's vandaan komen, als tekst. Optioneel.",
+        "en": "Where the product group and its themes come from, as text. Optional.",
+    },
+    "ProductGroup.order": {
+        "nl": "De plaats van de productgroep in lijsten: een lager getal komt eerder; bij een "
+        "gelijk getal telt de id. Standaard 0.",
+        "en": "The place of the product group in lists: a lower number comes first; with equal "
+        "numbers the id decides. Defaults to 0.",
+    },
+    "ProductGroup.example": _EXAMPLE,
     "Target.value": {
         "nl": "De streefwaarde als getal, zoals 30.",
         "en": "The target value as a number, such as 30.",
@@ -599,11 +659,27 @@ FIELDS: dict[str, Description] = {
         "conditions (internationale-sociale-voorwaarden) go here too: the site reads them from "
         "here. Empty by default.",
     },
-    "Tender.mvi_criteria_product_group": {
-        "nl": "De productgroep van de MVI-criteria (mvicriteria.nl) die wordt toegepast, zoals "
-        "Catering. Optioneel.",
-        "en": "The product group of the MVI criteria (mvicriteria.nl) that is applied, such as "
-        "Catering. Optional.",
+    "Tender.product_group": {
+        "nl": "De productgroep van de MVI-criteria (mvicriteria.nl) die wordt toegepast: de id "
+        "van een productgroep in data/product-groups.yaml, zoals catering. Optioneel.",
+        "en": "The product group of the MVI criteria (mvicriteria.nl) that is applied: the id of "
+        "a product group in data/product-groups.yaml, such as catering. Optional.",
+    },
+    "Tender.innovation_instruments": {
+        "nl": "De instrumenten voor innovatiegericht inkopen die de strategie noemt en die hier "
+        "worden ingezet: challenge, pilot-contract (pilotopdracht), starthubs (aangekondigd op "
+        "Starthubs), sbir, startup-in-residence of innovation-partnership. Standaard leeg.",
+        "en": "The instruments of innovation-oriented procurement the strategy names that this "
+        "tender uses: challenge, pilot-contract, starthubs (announced on Starthubs), sbir, "
+        "startup-in-residence or innovation-partnership. Empty by default.",
+    },
+    "Tender.social_impact_weighting": {
+        "nl": "Het deel van de gunning dat op maatschappelijke impact rust, in hele procenten "
+        "(0 tot 100). Optioneel; de strategie vraagt minstens 50 bij aanbestedingen via "
+        "categoriemanagement.",
+        "en": "The share of the award based on social impact, in whole percent (0 to 100). "
+        "Optional; the strategy asks for at least 50 in tenders run through category "
+        "management.",
     },
     "Tender.estimated_wage_bill": {
         "nl": "De geraamde loonsom van de opdracht in hele euro's zonder btw (het deel van de "
@@ -1025,6 +1101,7 @@ _REF_NOUNS: dict[str, _Words] = {
     "ambition-level": _Words(
         "ambitieniveau", "ambition level", "ambitieniveaus", "ambition levels"
     ),
+    "product-group": _Words("productgroep", "product group", "productgroepen", "product groups"),
 }
 
 

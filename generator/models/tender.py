@@ -16,7 +16,7 @@ from generator.models.common import (
     Markdown,
     OrganisationRef,
     PlannedDate,
-    ShortStr,
+    ProductGroupRef,
     Strict,
     Text,
     ThemeRef,
@@ -37,6 +37,17 @@ Procedure = Literal[
     "national-open",  # nationale openbare procedure
 ]
 Application = Literal["requirements", "award-criteria", "contract-conditions"]
+# The instruments of innovation-oriented procurement the strategy names (Inkopen met Impact,
+# 2019, 002:L532-536 and L760-783): a challenge with pilot contracts, often announced on the
+# Starthubs platform, the SBIR competition, Startup in Residence and the innovation partnership.
+Instrument = Literal[
+    "challenge",  # challenge: pilotopdrachten aan jonge, innovatieve bedrijven
+    "pilot-contract",  # pilotopdracht (tot ca. € 20.000)
+    "starthubs",  # aangekondigd op het platform Starthubs
+    "sbir",  # Small Business Innovation Research: gefaseerde competitie
+    "startup-in-residence",  # Startup in Residence (SiR)
+    "innovation-partnership",  # innovatiepartnerschap
+]
 Certainty = Literal["indicative", "planned", "confirmed"]
 Status = Literal["planned", "market-consultation", "published", "awarded", "withdrawn"]
 OPEN_STATUSES: frozenset[Status] = frozenset({"planned", "market-consultation"})  # still to come
@@ -103,7 +114,9 @@ class Tender(Strict):
     duration: Duration | None = None
     lots: list[Lot] = []
     themes: dict[ThemeRef, TenderTheme] = {}
-    mvi_criteria_product_group: ShortStr | None = None
+    product_group: ProductGroupRef | None = None
+    innovation_instruments: list[Instrument] = []
+    social_impact_weighting: int | None = Field(default=None, ge=0, le=100)
     sme_suitable: bool = False
     market_consultation: MarketConsultation | None = None
     certainty: Certainty
@@ -120,7 +133,11 @@ class Tender(Strict):
     example: bool = False
     # When a tender changed is the date of the commit that changed it (generator/history/git.py),
     # never a typed date: `last_updated` said so and was often wrong.
-    retired_fields: ClassVar[frozenset[str]] = frozenset({"last_updated"})
+    # `mvi_criteria_product_group` was free text; `product_group` names a product group of
+    # data/product-groups.yaml.
+    retired_fields: ClassVar[frozenset[str]] = frozenset(
+        {"last_updated", "mvi_criteria_product_group"}
+    )
 
     # One source per fact: social return and international social conditions are themes, with
     # their level and how they are applied; these say whether the tender has them.

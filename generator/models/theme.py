@@ -153,6 +153,18 @@ class Goal(Strict):
     target: Target | None = None
     deadline: Year | None = None
     part_of: GoalRef | None = None
+    # The measure that computes an effort goal from the tender calendar
+    # (generator/monitor/effort.py); only effort goals have one.
+    measured_by: (
+        Literal[
+            "criteria-in-product-groups",
+            "significant-level",
+            "social-return",
+            "isv",
+            "impact-weighting",
+        ]
+        | None
+    ) = None
     source: Text | None = None
     measurements: list[Measurement] = []
     order: int = 0

@@ -43,6 +43,7 @@ from generator.models import Tender
 from generator.models.common import LocalizedMarkdown, LocalizedText, LocalizedTitle
 from generator.models.fielddocs import TYPES, FieldRow, documented_models, field_rows
 from generator.models.paths import iter_models
+from generator.models.product_group import CRITERIA_TOOL
 from generator.models.tender import OPEN_STATUSES
 from generator.problems import CODES, Severity
 from generator.render.feeds import FeedScope
@@ -155,6 +156,7 @@ def environment() -> Environment:
     env.globals["quarter_of"] = i18n.quarter_of
     env.globals["moves_key"] = moves_key
     env.globals["slip_key"] = slip_key
+    env.globals["criteria_tool"] = CRITERIA_TOOL
     return env
 
 
@@ -308,6 +310,7 @@ def _specs(data: DataSet) -> Iterator[_Spec]:
     yield section("action-plans", "action_plans.html")
     yield section("cases", "cases.html")
     yield section("themes", "themes.html")
+    yield section("product-groups", "product_groups.html")
     yield section("goals", "goals.html")
     yield section("ambition-levels", "ambition_levels.html")
     yield section("organisations", "organisations.html")
@@ -344,6 +347,7 @@ def _specs(data: DataSet) -> Iterator[_Spec]:
         ("action-plan", "action_plan.html", lambda r: r.title),
         ("case", "case.html", lambda r: r.title),
         ("theme", "theme.html", lambda r: r.name),
+        ("product-group", "product_group.html", lambda r: r.name),
         ("organisation", "organisation.html", lambda r: r.name),
     ]
     for kind, template, title in records:
@@ -465,6 +469,12 @@ def _filter_options(data: Any, ref: Any, lang: Lang) -> dict[str, list[tuple[str
             if theme.id in ref.tenders_by_theme
         ],
         "level": [(v.id, v.label(lang)) for v in data.ambition_scale().levels if v.id in levels],
+        "group": [
+            (group.id, group.name.get(lang))
+            for group in sorted(data.product_groups.values(), key=lambda g: (g.order, g.id))
+            if group.id in ref.tenders_by_product_group
+        ],
+        "instrument": enum("instrument", {i for x in tenders for i in x.innovation_instruments}),
         "quarter": [(str(y * 4 + q - 1), i18n.format_quarter(y, q, lang)) for y, q in quarters],
         "kind": enum("kind", {x.kind for x in tenders}),
         "procedure": enum("procedure", {x.procedure for x in tenders}),

@@ -14,6 +14,7 @@ from generator.models import (
     CategoryPlan,
     Goal,
     Organisation,
+    ProductGroup,
     RouteMap,
     Tender,
     Theme,
@@ -107,6 +108,10 @@ class DataSet:
     @property
     def goals(self) -> dict[str, Goal]:
         return self.records("goal")
+
+    @property
+    def product_groups(self) -> dict[str, ProductGroup]:
+        return self.records("product-group")
 
     @property
     def organisations(self) -> dict[str, Organisation]:

@@ -2,8 +2,8 @@
 
 Records that editors change often (tenders, plans, cases, organisations) live one per file in a
 folder per kind, named by their id, so that a pull request touches one small file and conflicts
-are rare. The short reference lists set by policy (themes, ambition levels, goals) are one file
-each, a mapping from id to record.
+are rare. The short reference lists set by policy (themes, ambition levels, goals, product
+groups) are one file each, a mapping from id to record.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from generator.models import (
     CategoryPlan,
     Goal,
     Organisation,
+    ProductGroup,
     RouteMap,
     Tender,
     Theme,
@@ -33,6 +34,7 @@ class Kind:
     path: str  # a folder ("tenders") or a file ("themes.yaml")
     label_nl: str
     label_en: str
+    required: bool = True  # a list file the data cannot do without; a missing folder is empty
 
     @property
     def is_folder(self) -> bool:
@@ -53,6 +55,14 @@ KINDS: tuple[Kind, ...] = (
         "ambition level",
     ),
     Kind("goal", Goal, "goals.yaml", "doel", "goal"),
+    Kind(
+        "product-group",
+        ProductGroup,
+        "product-groups.yaml",
+        "productgroep",
+        "product group",
+        required=False,  # a site may publish without product groups
+    ),
     Kind("organisation", Organisation, "organisations", "organisatie", "organisation"),
     Kind("category-plan", CategoryPlan, "category-plans", "categorie", "category"),
     Kind("route-map", RouteMap, "route-maps", "routekaart", "route map"),

@@ -150,7 +150,7 @@ def _files_of(root: Path, kind: Kind, problems: list[Problem]) -> Iterator[tuple
     if not kind.is_folder:
         if path.is_file():
             yield path, display_path(path)
-        else:
+        elif kind.required:
             problems.append(make_problem(display_path(root), 1, 1, "missing-file", name=kind.path))
         return
     if not path.is_dir():

@@ -130,6 +130,12 @@ _RETIRED_ADVICE = {  # why a retired field went, and what to do instead
         "Remove this line: the site dates every change by the Git commit that makes it, so a "
         "typed date is no longer needed.",
     ),
+    "mvi_criteria_product_group": (
+        "Vervang deze regel door 'product_group:' met de id van een productgroep uit "
+        "data/product-groups.yaml, zoals 'product_group: catering'.",
+        "Replace this line with 'product_group:' and the id of a product group in "
+        "data/product-groups.yaml, such as 'product_group: catering'.",
+    ),
 }
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.base.i18n import label
 from generator.models import Tender
+from generator.monitor.effort import social_return_scope
 from generator.source.dataset import DataSet, Entry
 from generator.validate.rules import Context, Finding, checked, dataset_rule, rule
 
@@ -47,23 +48,13 @@ PASSAGES: dict[str, Passage] = {
     ),
 }
 
-# The annex's wage bill and duration, as written there.
-WAGE_BILL_FROM = 250_000
-MONTHS_FROM = 6
-
 
 @rule("social-return-expected", "tender")
 def social_return_expected(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
     """Works or services with a wage bill of € 250,000 or more, for six months or more."""
     wage_bill, duration = tender.estimated_wage_bill, tender.duration
-    if (
-        tender.kind in ("works", "services")
-        and wage_bill is not None
-        and wage_bill >= WAGE_BILL_FROM
-        and duration is not None
-        and duration.months >= MONTHS_FROM
-        and not tender.social_return
-    ):
+    if social_return_scope(tender) and not tender.social_return:
+        assert wage_bill is not None and duration is not None  # in scope: both are known
         yield Finding(
             entry,
             ("estimated_wage_bill",),
@@ -101,10 +92,7 @@ def _risky(plan: Any) -> bool:
 @rule("mvi-criteria-expected", "tender")
 def mvi_criteria_expected(entry: Entry, tender: Tender, context: Context) -> Iterator[Finding]:
     """A product group of the criteria tool named, but no theme applied."""
-    if tender.mvi_criteria_product_group is not None and not tender.themes:
+    if tender.product_group is not None and not tender.themes:
         yield Finding(
-            entry,
-            ("mvi_criteria_product_group",),
-            "mvi-criteria-expected",
-            {"group": tender.mvi_criteria_product_group},
+            entry, ("product_group",), "mvi-criteria-expected", {"group": tender.product_group}
         )

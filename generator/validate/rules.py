@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.base.i18n import LANGS
 from generator.models import Tender
@@ -30,6 +31,7 @@ from generator.models.common import (
     PlannedDate,
 )
 from generator.models.paths import compile_paths, values_at
+from generator.models.product_group import CRITERIA_HOST, ProductGroup
 from generator.models.typehints import ref_marker
 from generator.source.dataset import DataSet, Entry
 from generator.source.layout import IMAGES, KIND_BY_NAME, KINDS
@@ -331,6 +333,38 @@ def tenderned_notice(entry: Entry, tender: Tender, context: Context) -> Iterator
     url = tender.tenderned_url
     if url is not None and not TENDERNED_NOTICE.fullmatch(url):
         yield Finding(entry, ("tenderned_url",), "not-tenderned", {"value": url})
+
+
+@rule("invalid-measure", "goal")
+def measure_fits_goal(entry: Entry, goal: Any, context: Context) -> Iterator[Finding]:
+    """Only an effort goal is measured from the calendar; two measures need the goal's theme."""
+    if goal.measured_by is None:
+        return
+    if goal.kind != "effort":
+        yield Finding(entry, ("measured_by",), "invalid-measure", _MEASURE_WHY["not-effort"])
+    elif goal.measured_by in ("social-return", "isv") and goal.theme is None:
+        yield Finding(entry, ("measured_by",), "invalid-measure", _MEASURE_WHY["no-theme"])
+
+
+_MEASURE_WHY = {
+    "not-effort": {
+        "why_nl": "alleen een inspanningsdoel (kind: effort) wordt uit de kalender gemeten",
+        "why_en": "only an effort goal (kind: effort) is measured from the calendar",
+    },
+    "no-theme": {
+        "why_nl": "deze meting telt de aanbestedingen met het thema van het doel, en het doel "
+        "heeft geen theme",
+        "why_en": "this measure counts the tenders with the goal's theme, and the goal has no "
+        "theme",
+    },
+}
+
+
+@rule("not-criteria-tool", "product-group")
+def criteria_tool_page(entry: Entry, group: ProductGroup, context: Context) -> Iterator[Finding]:
+    url = group.criteria_url
+    if url is not None and urlsplit(url)[:2] != ("https", CRITERIA_HOST):
+        yield Finding(entry, ("criteria_url",), "not-criteria-tool", {"value": url})
 
 
 # What happened to a tender, and the statuses each date belongs to: a withdrawn tender may have

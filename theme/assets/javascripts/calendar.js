@@ -20,8 +20,8 @@
   var status = document.getElementById("mvi-filter-status");
   var sorted = document.getElementById("mvi-sorted");
   var quarterNav = document.querySelector(".mvi-quarters");
-  var names = ["q", "category", "buyer", "theme", "level", "from", "to", "kind", "procedure",
-               "eu", "status", "sme", "sort"];
+  var names = ["q", "category", "buyer", "theme", "level", "group", "instrument", "from", "to",
+               "kind", "procedure", "eu", "status", "sme", "sort"];
   var timer = null;
   var arranged = null;  // the order the rows are in
   var texts = new Map();  // row -> its search text, folded once
@@ -51,6 +51,8 @@
     if (s.buyer && d.buyer !== s.buyer) return false;
     if (s.theme && d.themes.split(" ").indexOf(s.theme) < 0) return false;
     if (s.level && d.levels.split(" ").indexOf(s.level) < 0) return false;
+    if (s.group && d.group !== s.group) return false;
+    if (s.instrument && d.instruments.split(" ").indexOf(s.instrument) < 0) return false;
     if (s.from && Number(d.quarter) < Number(s.from)) return false;
     if (s.to && Number(d.quarter) > Number(s.to)) return false;
     if (s.kind && d.kind !== s.kind) return false;
