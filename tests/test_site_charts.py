@@ -165,13 +165,13 @@ def test_every_chart_drawn_from_examples_says_so(pages: list[Page], built_site: 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_count_of_example_tenders_says_so(built_site: Path, lang: str) -> None:
-    """The home page's counts, the calendar's, and the overviews' counts per theme, category and
-    organisation each say that the tenders they count are examples."""
+    """The home page's counts, the calendar's, and the overviews' counts per theme, category,
+    product group and organisation each say that the tenders they count are examples."""
     sentence = re.compile(r'<p class="mvi-notice mvi-notice--example mvi-examples" role="note">')
     home = (built_site / ("en" if lang == "en" else "") / "index.html").read_text("utf-8")
     tables = home.count('<table class="mvi-table mvi-counts">')
     assert tables >= 2 and len(sentence.findall(home)) == tables, "a note under every count"
-    for section in ("calendar", "themes", "category-plans", "organisations"):
+    for section in ("calendar", "themes", "category-plans", "product-groups", "organisations"):
         page = (built_site / section_url(section, lang) / "index.html").read_text("utf-8")
         assert len(sentence.findall(page)) == 1, section
 
