@@ -98,6 +98,26 @@ def judge(measure: MeasureId, goal: Goal, tender: Tender, data: Any) -> Verdict:
 _REQUIREMENTS_OR_AWARD = {"requirements", "award-criteria"}
 
 
+Gap = Literal["wage-bill", "duration", "category", "weighting"]
+
+
+def missing(measure: MeasureId, tender: Tender) -> tuple[Gap, ...]:
+    """What the data lack to judge `tender` against the measure: what an editor can fill in.
+
+    Empty when the tender can be judged (or is out of scope whatever the missing fields say)."""
+    if measure == "social-return" and tender.kind in ("works", "services"):
+        gaps: tuple[tuple[Gap, object], ...] = (
+            ("wage-bill", tender.estimated_wage_bill),
+            ("duration", tender.duration),
+        )
+        return tuple(gap for gap, value in gaps if value is None)
+    if measure == "isv" and tender.above_eu_threshold and tender.category is None:
+        return ("category",)  # whether the category is high-risk decides
+    if measure == "impact-weighting" and tender.category and tender.social_impact_weighting is None:
+        return ("weighting",)
+    return ()
+
+
 def _theme_applied(goal: Goal, tender: Tender) -> bool:
     return goal.theme is not None and goal.theme in tender.themes
 
@@ -134,12 +154,16 @@ class Share:
     @property
     def examples(self) -> int:
         """How many of the tenders counted are example records."""
-        counted = (*self.met, *self.not_met, *self.unknown, *self.scope_unknown)
-        return sum(1 for tender in counted if tender.example)
+        return sum(1 for tender in self.tenders if tender.example)
 
     @property
     def counted(self) -> int:
         return self.judged + len(self.unknown) + len(self.scope_unknown)
+
+    @property
+    def tenders(self) -> tuple[Tender, ...]:
+        """Every tender counted: met, not met, unknown, then those the goal may not apply to."""
+        return (*self.met, *self.not_met, *self.unknown, *self.scope_unknown)
 
 
 def _value(tenders: Iterable[Tender]) -> int:
@@ -176,6 +200,15 @@ def keys_of(tender: Tender, dimension: Dimension, data: Any) -> list[str]:
     return sorted(set(tender.themes) | set(group.themes if group else ()))
 
 
+def shares_by(dimension: Dimension, verdicts: Sequence[Verdict], data: Any) -> tuple[Share, ...]:
+    """The share of each group of `dimension` among `verdicts`, in id order."""
+    groups: dict[str, list[Verdict]] = {}
+    for verdict in verdicts:
+        for key in keys_of(verdict.tender, dimension, data):
+            groups.setdefault(key, []).append(verdict)
+    return tuple(share_of(key, groups[key]) for key in sorted(groups))
+
+
 @dataclass(frozen=True)
 class EffortResult:
     """One effort goal computed from the planned tenders: overall and per group."""
@@ -184,9 +217,23 @@ class EffortResult:
     measure: MeasureId
     total: Share
     by: dict[Dimension, tuple[Share, ...]]  # each dimension's groups, in id order
+    verdicts: tuple[Verdict, ...] = ()  # every planned tender's, in calendar order
 
     def for_theme(self, theme_id: str) -> Share | None:
         return next((s for s in self.by["theme"] if s.key == theme_id), None)
+
+    def within(self, theme_id: str) -> EffortResult:
+        """The goal over the tenders concerning `theme_id` alone, per category and buyer too:
+        how a theme-less goal (criteria, weighting) fares where that theme is at stake."""
+        theme = self.for_theme(theme_id) or share_of(theme_id, ())
+        concerned = {tender.id for tender in theme.tenders}  # out of scope counts nowhere
+        verdicts = tuple(v for v in self.verdicts if v.tender.id in concerned)
+        by: dict[Dimension, tuple[Share, ...]] = {
+            "category": shares_by("category", verdicts, None),  # neither reads the data
+            "buyer": shares_by("buyer", verdicts, None),
+            "theme": (theme,),
+        }
+        return EffortResult(self.goal, self.measure, theme, by, verdicts)
 
 
 def planned(tenders: Sequence[Tender]) -> list[Tender]:
@@ -202,13 +249,8 @@ def effort_results(
     for goal in sorted(goals, key=lambda g: (g.order, g.id)):
         if goal.measured_by is None:
             continue
-        verdicts = [judge(goal.measured_by, goal, tender, data) for tender in planned(tenders)]
-        by: dict[Dimension, tuple[Share, ...]] = {}
-        for dimension in DIMENSIONS:
-            groups: dict[str, list[Verdict]] = {}
-            for verdict in verdicts:
-                for key in keys_of(verdict.tender, dimension, data):
-                    groups.setdefault(key, []).append(verdict)
-            by[dimension] = tuple(share_of(key, groups[key]) for key in sorted(groups))
-        results.append(EffortResult(goal, goal.measured_by, share_of("", verdicts), by))
+        verdicts = tuple(judge(goal.measured_by, goal, t, data) for t in planned(tenders))
+        by = {dimension: shares_by(dimension, verdicts, data) for dimension in DIMENSIONS}
+        total = share_of("", verdicts)
+        results.append(EffortResult(goal, goal.measured_by, total, by, verdicts))
     return results
