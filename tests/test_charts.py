@@ -26,6 +26,7 @@ from generator.charts.svg import SvgRenderer, finish
 from generator.crossref import build_crossref
 from generator.history.forecast import GroupAccuracy
 from generator.inputs import Inputs
+from generator.monitor.effort import effort_results
 from generator.render.page_charts import PageCharts
 from generator.source.dataset import DataSet
 from generator.validate import validate_data
@@ -50,6 +51,7 @@ def kinds(data: DataSet) -> dict[str, Callable[[Lang], Figure | None]]:
     plan = data.category_plans["ict-werkomgeving-rijk"]
     action_plan = data.action_plans["ienw-2025-2028"]
     ict = [t for t in ref.open_tenders if t.category == plan.id]
+    efforts = tuple(effort_results(data.goals.values(), ref.tenders, data))
     return {
         "pipeline-count": lambda lang: figures.pipeline_count(ref.open_tenders, data, lang),
         "pipeline-value": lambda lang: figures.pipeline_value(ref.open_tenders, lang),
@@ -65,6 +67,7 @@ def kinds(data: DataSet) -> dict[str, Callable[[Lang], Figure | None]]:
         "cases-by-theme": lambda lang: figures.cases_by_theme(ref.cases, data, lang),
         "forecast-within": lambda lang: figures.forecast_within(ACCURACY, data, lang),
         "forecast-moves": lambda lang: figures.forecast_moves(ACCURACY, data, lang),
+        "effort-shares": lambda lang: figures.effort_shares(efforts, lang),
     }
 
 

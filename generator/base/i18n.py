@@ -1247,6 +1247,252 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{moves} moves across {tenders} tenders, {average} per tender on average; most at "
         "{most} ({top} per tender).",
     ),
+    # --- The monitor (generator/monitor/): effort goals from the calendar, and each theme -----
+    "section.dashboard": ("Monitor Inkopen met Impact", "Procurement with Impact monitor"),
+    "monitor.lead": (
+        "Hoe ver is het Rijk met Inkopen met Impact? Deze monitor rekent de inspanningsdoelen "
+        "na uit de aanbestedingskalender en zet per thema op een rij wat de geplande "
+        "aanbestedingen, de MVI-actieplannen, de praktijkvoorbeelden en de doelen laten zien.",
+        "How far has central government come with Procurement with Impact? This monitor "
+        "works out the effort goals from the tender calendar and sets out, theme by theme, "
+        "what the planned tenders, the MVI action plans, the cases and the goals show.",
+    ),
+    "monitor.compare": (
+        "De MVI-brief van 6 juli 2017 vraagt om een overzicht per thema waarin overheden zich "
+        "kunnen vergelijken met andere overheden en met hun eigen ambities. Daarom staan de "
+        "cijfers hier ook per organisatie.",
+        "The MVI letter of 6 July 2017 asks for an overview by theme in which public bodies "
+        "can compare themselves with others and with their own ambitions. That is why the "
+        "figures here are also given per organisation.",
+    ),
+    "monitor.effort": ("Inspanningsdoelen in de kalender", "Effort goals in the calendar"),
+    "monitor.effort.lead": (
+        "Vijf inspanningsdoelen uit de bijlage van Inkopen met Impact zijn na te gaan in de "
+        "kalender. Alleen geplande aanbestedingen tellen mee (gepland of in marktconsultatie). "
+        "Per doel: hoeveel aanbestedingen eraan voldoen, hoeveel niet, en bij hoeveel de "
+        "gegevens het nog niet zeggen.",
+        "Five effort goals from the annex to Procurement with Impact can be checked in the "
+        "calendar. Only planned tenders count (planned or in market consultation). For each "
+        "goal: how many tenders meet it, how many do not, and for how many the data cannot "
+        "tell yet.",
+    ),
+    "monitor.effort.terms": (
+        "Niet te beoordelen: het doel geldt, maar de gegevens zeggen niet of de aanbesteding "
+        "eraan voldoet. Onbekend of het doel geldt: de gegevens zeggen niet of de aanbesteding "
+        "onder het doel valt. Het aandeel telt alleen de aanbestedingen die te beoordelen zijn; "
+        "naar waarde telt het midden van de geraamde waarde.",
+        "Cannot tell: the goal applies, but the data do not say whether the tender meets it. "
+        "Not known whether the goal applies: the data do not say whether the tender falls under "
+        "the goal. The share counts only the tenders that can be judged; by value it counts "
+        "the middle of the estimated value.",
+    ),
+    "effort.measure.criteria-in-product-groups": (
+        "MVI-criteria in productgroepen",
+        "MVI criteria in product groups",
+    ),
+    "effort.measure.significant-level": (
+        "Significant of ambitieus niveau",
+        "Significant or ambitious level",
+    ),
+    "effort.measure.social-return": ("Social return", "Social return"),
+    "effort.measure.isv": ("Internationale sociale voorwaarden", "International social conditions"),
+    "effort.measure.impact-weighting": ("Weging impact bij gunning", "Social impact weighting"),
+    "effort.scope.criteria-in-product-groups": (
+        "Het doel geldt voor aanbestedingen in een productgroep met MVI-criteria. Een "
+        "aanbesteding voldoet als ze een thema toepast dat de criteria van die productgroep "
+        "dekken.",
+        "The goal applies to tenders in a product group with MVI criteria. A tender meets it "
+        "when it applies a theme that the criteria of that product group cover.",
+    ),
+    "effort.scope.significant-level": (
+        "Het doel geldt voor aanbestedingen in een productgroep met MVI-criteria. Een "
+        "aanbesteding voldoet als ze eisen of gunningscriteria op significant of ambitieus "
+        "niveau toepast.",
+        "The goal applies to tenders in a product group with MVI criteria. A tender meets it "
+        "when it applies requirements or award criteria at the significant or ambitious level.",
+    ),
+    "effort.scope.social-return": (
+        "Het doel geldt voor werken en diensten met een loonsom van ten minste € 250.000 en "
+        "een looptijd van ten minste zes maanden. Een aanbesteding voldoet als ze social "
+        "return toepast.",
+        "The goal applies to works and services with a wage bill of at least €250,000 and a "
+        "duration of at least six months. A tender meets it when it applies social return.",
+    ),
+    "effort.scope.isv": (
+        "Het doel geldt voor aanbestedingen boven de Europese drempel in een categorie die "
+        "als risicovol is aangemerkt. Een aanbesteding voldoet als ze de internationale "
+        "sociale voorwaarden toepast.",
+        "The goal applies to tenders above the EU threshold in a category marked as high-risk. "
+        "A tender meets it when it applies the international social conditions.",
+    ),
+    "effort.scope.impact-weighting": (
+        "Het doel geldt voor aanbestedingen via categoriemanagement (met een categorie). Een "
+        "aanbesteding voldoet als maatschappelijke impact voor ten minste {target}% meeweegt "
+        "bij de gunning.",
+        "The goal applies to tenders run through category management (with a category). A "
+        "tender meets it when social impact weighs at least {target}% in the award.",
+    ),
+    "effort.met": ("Voldoet", "Meets the goal"),
+    "effort.not-met": ("Voldoet niet", "Does not meet it"),
+    "effort.unknown": ("Niet te beoordelen", "Cannot tell"),
+    "effort.scope-unknown": ("Onbekend of het doel geldt", "Not known whether the goal applies"),
+    "effort.missing": ("Gegevens ontbreken", "Data missing"),
+    "effort.share": ("Aandeel dat voldoet", "Share that meets it"),
+    "effort.value-share": ("Aandeel naar geraamde waarde", "Share by estimated value"),
+    "effort.value-share.short": ("Naar waarde", "By value"),
+    "effort.share.cell": ("{share} ({met} van {judged})", "{share} ({met} of {judged})"),
+    "effort.without-value": ("{n} zonder geraamde waarde", "{n} without an estimated value"),
+    "effort.counted": (
+        "Geteld: {n} geplande aanbestedingen waarvoor het doel geldt of waarvan dat niet "
+        "bekend is.",
+        "Counted: {n} planned tenders the goal applies to, or may apply to.",
+    ),
+    "effort.counted.one": (
+        "Geteld: 1 geplande aanbesteding waarvoor het doel geldt of waarvan dat niet bekend is.",
+        "Counted: 1 planned tender the goal applies to, or may apply to.",
+    ),
+    "effort.gap.wage-bill": ("geen loonsom", "no wage bill"),
+    "effort.gap.duration": ("geen looptijd", "no duration"),
+    "effort.gap.category": ("geen categorie", "no category"),
+    "effort.gap.weighting": ("geen weging", "no weighting"),
+    "monitor.levels": (
+        "Geplande aanbestedingen per ambitieniveau",
+        "Planned tenders by ambition level",
+    ),
+    "monitor.levels.none": (
+        "Geen geplande aanbesteding past dit thema toe.",
+        "No planned tender applies this theme.",
+    ),
+    "monitor.total": ("Totaal", "Total"),
+    "monitor.tenders": ("Aanbestedingen", "Tenders"),
+    "monitor.theme-efforts": ("Inspanningsdoelen", "Effort goals"),
+    "monitor.effort.own": (
+        "Een doel van dit thema, geteld over alle geplande aanbestedingen waarvoor het geldt.",
+        "A goal of this theme, counted over every planned tender it applies to.",
+    ),
+    "monitor.effort.within": (
+        "Geteld over de geplande aanbestedingen die dit thema betreffen (zelf of via de "
+        "criteria van hun productgroep).",
+        "Counted over the planned tenders concerning this theme (themselves or through the "
+        "criteria of their product group).",
+    ),
+    "monitor.effort.share": (
+        "{share} voldoet: {met} van de {judged} aanbestedingen die te beoordelen zijn.",
+        "{share} meet it: {met} of the {judged} tenders that can be judged.",
+    ),
+    "monitor.effort.value": (
+        "Naar geraamde waarde: {share}.",
+        "By estimated value: {share}.",
+    ),
+    "monitor.effort.none-judged": (
+        "Nog geen aanbesteding is te beoordelen: de gegevens ontbreken.",
+        "No tender can be judged yet: the data are missing.",
+    ),
+    "monitor.effort.nothing": (
+        "Geen geplande aanbesteding met dit thema valt onder dit doel.",
+        "No planned tender concerning this theme falls under this goal.",
+    ),
+    "monitor.effort.groups": (
+        "Per categorie en per aanbestedende dienst",
+        "By category and by contracting authority",
+    ),
+    "monitor.by-category": ("Per categorie", "By category"),
+    "monitor.by-buyer": ("Per aanbestedende dienst", "By contracting authority"),
+    "monitor.not-met": ("Voldoen niet ({n})", "Do not meet it ({n})"),
+    "monitor.not-met.none": (
+        "Alle aanbestedingen die te beoordelen zijn, voldoen.",
+        "Every tender that can be judged meets it.",
+    ),
+    "monitor.cannot-tell": (
+        "Niet te beoordelen ({n}): wat ontbreekt",
+        "Cannot be judged ({n}): what is missing",
+    ),
+    "monitor.actions": (
+        "Acties uit de MVI-actieplannen, per organisatie",
+        "Actions from the MVI action plans, per organisation",
+    ),
+    "monitor.actions.none": (
+        "Geen actieplan heeft een actie voor dit thema.",
+        "No action plan has an action for this theme.",
+    ),
+    "monitor.indicators": ("Indicatoren tegen hun doel", "Indicators against their target"),
+    "monitor.indicators.none": (
+        "Geen actieplan meet een indicator voor dit thema.",
+        "No action plan measures an indicator for this theme.",
+    ),
+    "monitor.progress": ("Op weg naar doel", "Toward target"),
+    "monitor.cases": ("Praktijkvoorbeelden", "Cases"),
+    "monitor.cases.none": (
+        "Nog geen praktijkvoorbeeld bij dit thema.",
+        "No case for this theme yet.",
+    ),
+    "monitor.goals": ("Doelen en metingen", "Goals and measurements"),
+    "monitor.goals.none": (
+        "Geen rijksbreed doel bij dit thema.",
+        "No government-wide goal for this theme.",
+    ),
+    "monitor.no-measurement": ("nog geen meting gepubliceerd", "no measurement published yet"),
+    "monitor.levels.counted": (
+        "Geteld: de geplande aanbestedingen die dit thema toepassen ({n}).",
+        "Counted: the planned tenders that apply this theme ({n}).",
+    ),
+    "monitor.actions.counted": (
+        "Geteld: de acties voor dit thema ({actions}) uit de actieplannen ({plans}).",
+        "Counted: the actions for this theme ({actions}) in the action plans ({plans}).",
+    ),
+    "monitor.indicators.counted": (
+        "Geteld: de indicatoren voor dit thema ({n}).",
+        "Counted: the indicators for this theme ({n}).",
+    ),
+    "monitor.theme-page": (
+        "Alles over {name} op de themapagina",
+        "Everything on {name} on the theme page",
+    ),
+    "monitor.goals.unmeasured": (
+        "{n} doelen waarvoor nog geen meting is gepubliceerd",
+        "{n} goals with no measurement published yet",
+    ),
+    "monitor.goals.unmeasured.one": (
+        "1 doel waarvoor nog geen meting is gepubliceerd",
+        "1 goal with no measurement published yet",
+    ),
+    "monitor.goals.none-measured": (
+        "Voor geen van deze doelen is al een meting gepubliceerd.",
+        "No measurement has been published yet for any of these goals.",
+    ),
+    "chart.effort.title": (
+        "Aandeel geplande aanbestedingen dat aan het inspanningsdoel voldoet",
+        "Share of planned tenders that meet the effort goal",
+    ),
+    "chart.effort.goal": ("Doel", "Goal"),
+    "chart.effort.share": ("Voldoet (%)", "Meets it (%)"),
+    "chart.effort.axis": ("Voldoet (% van te beoordelen)", "Meets it (% of those judged)"),
+    "chart.effort.value-share": ("Naar waarde (%)", "By value (%)"),
+    "chart.effort.none": ("nog niet te beoordelen", "cannot tell yet"),
+    "chart.effort.nothing": ("geen aanbesteding valt eronder", "no tender falls under it"),
+    "chart.effort.summary": (
+        "{judged} van de {goals} doelen zijn te beoordelen: van {low} bij {lowest} tot {high} "
+        "bij {highest}.",
+        "{judged} of the {goals} goals can be judged: from {low} for {lowest} to {high} for "
+        "{highest}.",
+    ),
+    "chart.effort.summary.even": (
+        "{judged} van de {goals} doelen zijn te beoordelen; bij elk voldoet {high}.",
+        "{judged} of the {goals} goals can be judged; {high} meet each of them.",
+    ),
+    "chart.effort.summary.one": (
+        "1 van de {goals} doelen is te beoordelen: bij {highest} voldoet {high}.",
+        "1 of the {goals} goals can be judged: {high} meet {highest}.",
+    ),
+    "chart.effort.summary.none": (
+        "Nog geen van de doelen is te beoordelen: de gegevens ontbreken.",
+        "None of the goals can be judged yet: the data are missing.",
+    ),
+    # `_counted` in figures.py reads chart.forecast.counted.<what>.
+    "chart.forecast.counted.planned": (
+        "Geteld: {n} geplande aanbestedingen uit de kalender.",
+        "Counted: {n} planned tenders in the calendar.",
+    ),
 }
 
 ENUMS: dict[str, dict[str, tuple[str, str]]] = {

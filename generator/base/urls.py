@@ -27,6 +27,7 @@ SECTIONS: dict[str, dict[Lang, str]] = {
     "subscribe": {"nl": "abonneren", "en": "subscribe"},  # the page of the feeds' own folder
     "forecast": {"nl": "nauwkeurigheid-planning", "en": "forecast-accuracy"},
     "product-groups": {"nl": "productgroepen", "en": "product-groups"},
+    "dashboard": {"nl": "monitor", "en": "monitoring"},
 }
 
 # Which section holds the page of each kind of record. Goals and ambition levels have no page

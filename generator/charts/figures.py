@@ -28,6 +28,7 @@ from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Ten
 from generator.models.category_plan import ThemeAmbition
 from generator.models.common import PlannedDate
 from generator.models.theme import AmbitionScale
+from generator.monitor.effort import EffortResult
 from generator.source.dataset import DataSet
 
 # Every kind of chart, by the name its figures carry (on a page: `chart-<name>`, `<name>.csv`).
@@ -44,6 +45,7 @@ KINDS = (
     "cases-by-theme",
     "forecast-within",
     "forecast-moves",
+    "effort-shares",
 )
 _ACTION_STATUSES = ("done", "in-progress", "not-started", "delayed", "cancelled")
 _AXIS_LABEL = 48  # characters of a title shown next to a bar; the table has the whole title
@@ -1176,4 +1178,100 @@ def forecast_moves(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -
         chart=_finish(chart, title),
         lang=lang,
         examples=count_note(examples, count, "tender", lang),
+    )
+
+
+# --- 10. Effort goals computed from the calendar ----------------------------------------------
+
+
+def _share_percent(share: float | None) -> float | None:
+    return None if share is None else round(100 * share, 1)
+
+
+def _effort_summary(rows: list[dict[str, Any]], lang: Lang) -> str:
+    """The range of the shares, naming the goals at either end."""
+    judged = [row for row in rows if row["share"] is not None]
+    if not judged:
+        return t("chart.effort.summary.none", lang)
+    low, high = min(row["share"] for row in judged), max(row["share"] for row in judged)
+    key = "chart.effort.summary" if low < high else "chart.effort.summary.even"
+    return t(
+        key if len(judged) > 1 else "chart.effort.summary.one",
+        lang,
+        judged=len(judged),
+        goals=len(rows),
+        low=_percent(low, lang),
+        lowest=_names([row["goal"] for row in judged if row["share"] == low], lang),
+        high=_percent(high, lang),
+        highest=_names([row["goal"] for row in judged if row["share"] == high], lang),
+    )
+
+
+def effort_shares(results: Sequence[EffortResult], lang: Lang) -> Figure | None:
+    """Per effort goal: the share of the planned tenders it applies to that meet it, by count.
+
+    The table adds the counts and the share by estimated value; the tables under the chart
+    say, goal by goal, how many tenders the data cannot judge."""
+    if not results:
+        return None
+    rows = []
+    for result in results:
+        total = result.total
+        share = _share_percent(total.share)
+        label = t("chart.effort.none" if total.counted else "chart.effort.nothing", lang)
+        if share is not None:
+            label = f"{_percent(share, lang)} ({len(total.met)}/{total.judged})"
+        rows.append(
+            {
+                "goal_id": result.goal.id,
+                "goal": t(f"effort.measure.{result.measure}", lang),
+                "share": share,
+                "label": label,
+                "met": len(total.met),
+                "not_met": len(total.not_met),
+                "value_share": _share_percent(total.value_share),
+            }
+        )
+    frame = pd.DataFrame(rows)
+    summary = _effort_summary(rows, lang)
+    tenders = {v.tender.id: v.tender for result in results for v in result.verdicts}
+    summary += " " + _counted(len(tenders), "planned", lang)
+    title = t("chart.effort.title", lang)
+    names = dict(zip(frame["goal_id"], frame["goal"], strict=True))
+    y = alt.Y(
+        "goal_id:N",
+        sort=list(names),
+        title=None,
+        axis=alt.Axis(labelLimit=260, labelExpr=_case("value", names)),
+    )
+    x = alt.X(
+        "share:Q",
+        scale=alt.Scale(domain=[0, 100]),
+        title=t("chart.effort.axis", lang),
+        axis=alt.Axis(values=[0, 25, 50, 75, 100], grid=True),
+    )
+    bars = alt.Chart().mark_bar(fill=palette.SERIES_COLOURS[2], height=16).encode(x=x, y=y)
+    # A goal no tender can be judged by has no bar: its words stand at 0.
+    labels = (
+        alt.Chart()
+        .transform_calculate(at="datum.share === null ? 0 : datum.share")
+        .mark_text(align="left", dx=6)
+        .encode(x=alt.X("at:Q"), y=y, text="label:N")
+    )
+    chart = _layer(frame, bars, labels, width=palette.WIDTH - 300, height=alt.Step(26))
+    return Figure(
+        name="effort-shares",
+        title=title,
+        summary=summary,
+        frame=frame,
+        columns=(
+            Column("goal", t("chart.effort.goal", lang)),
+            Column("share", t("chart.effort.share", lang), "number"),
+            Column("met", t("effort.met", lang), "integer"),
+            Column("not_met", t("effort.not-met", lang), "integer"),
+            Column("value_share", t("chart.effort.value-share", lang), "number"),
+        ),
+        chart=_finish(chart, title),
+        lang=lang,
+        examples=examples_note(tenders.values(), "tender", lang),
     )

@@ -23,6 +23,7 @@ from generator.charts.svg import Drawn, Locale, SvgRenderer, finish
 from generator.history.forecast import GroupAccuracy
 from generator.inputs import Inputs, TrackedData
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
+from generator.monitor.effort import EffortResult
 
 if TYPE_CHECKING:
     from generator.charts.figures import Figure
@@ -168,3 +169,6 @@ class PageCharts:
 
     def forecast_moves(self, groups: tuple[GroupAccuracy, ...]) -> PlacedFigure | None:
         return self._build("forecast_moves", groups, self.inputs.data, self.lang)
+
+    def effort_shares(self, results: tuple[EffortResult, ...]) -> PlacedFigure | None:
+        return self._build("effort_shares", results, self.lang)

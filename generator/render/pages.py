@@ -45,6 +45,7 @@ from generator.models.fielddocs import TYPES, FieldRow, documented_models, field
 from generator.models.paths import iter_models
 from generator.models.product_group import CRITERIA_TOOL
 from generator.models.tender import OPEN_STATUSES
+from generator.monitor.dashboard import dashboard
 from generator.problems import CODES, Severity
 from generator.render.feeds import FeedScope
 from generator.render.feeds import scopes as feed_scopes
@@ -339,6 +340,7 @@ def _specs(data: DataSet) -> Iterator[_Spec]:
     )
     yield section("changes", "changes.html", _changes_context)
     yield section("forecast", "forecast.html", _forecast_context)
+    yield section("dashboard", "dashboard.html", _dashboard_context)
 
     records: list[tuple[str, str, Callable[[Any], Localized]]] = [
         ("tender", "tender.html", lambda r: r.title),
@@ -392,6 +394,11 @@ def _calendar_context(inputs: Inputs) -> dict[str, Any]:
 def _forecast_context(inputs: Inputs) -> dict[str, Any]:
     """Every tender's forecast, counted per buyer and per category."""
     return {"accuracy": accuracy_of(inputs.ref.tenders, inputs.history)}
+
+
+def _dashboard_context(inputs: Inputs) -> dict[str, Any]:
+    """The effort goals computed from the calendar, then each theme's figures."""
+    return {"monitor": dashboard(inputs.data, inputs.ref)}
 
 
 def _open_data_context(inputs: Inputs) -> dict[str, Any]:
