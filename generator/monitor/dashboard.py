@@ -126,6 +126,7 @@ def dashboard(data: Any, ref: Any) -> Dashboard:
 def theme_monitor(
     theme: Theme, results: Sequence[EffortResult], data: Any, ref: Any
 ) -> ThemeMonitor:
+    """One theme's section: its planned tenders, effort goals, actions, cases and goals."""
     tenders = tuple(planned(ref.tenders_by_theme.get(theme.id, [])))
     levels = Counter(tender.themes[theme.id].level for tender in tenders)
     scale = data.ambition_scale().ids  # lowest level first, as the data order them
@@ -172,11 +173,10 @@ def _actions(
     for organisation, own in grouped.items():
         counts = Counter(a.status for plan in own for a in plan.actions if a.theme == theme_id)
         rows.append(OrganisationActions(organisation, tuple(own), dict(counts)))
-    return tuple(
-        sorted(rows, key=lambda row: (_abbreviation(data, row.organisation), row.organisation))
-    )
+    return tuple(sorted(rows, key=lambda row: _abbreviation(data, row.organisation)))
 
 
 def _abbreviation(data: Any, organisation_id: str) -> tuple[str, str]:
+    """How the table sorts an organisation: by the abbreviation it shows, then by id."""
     organisation = data.organisations.get(organisation_id)
     return (organisation.abbreviation.lower() if organisation else ""), organisation_id
