@@ -1432,17 +1432,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No government-wide goal for this theme.",
     ),
     "monitor.no-measurement": ("nog geen meting gepubliceerd", "no measurement published yet"),
-    "monitor.levels.counted": (
-        "Geteld: de geplande aanbestedingen die dit thema toepassen ({n}).",
-        "Counted: the planned tenders that apply this theme ({n}).",
-    ),
     "monitor.actions.counted": (
         "Geteld: de acties voor dit thema ({actions}) uit de actieplannen ({plans}).",
         "Counted: the actions for this theme ({actions}) in the action plans ({plans}).",
-    ),
-    "monitor.indicators.counted": (
-        "Geteld: de indicatoren voor dit thema ({n}).",
-        "Counted: the indicators for this theme ({n}).",
     ),
     "monitor.theme-page": (
         "Alles over {name} op de themapagina",

@@ -109,18 +109,13 @@ class Dashboard:
 
     results: tuple[EffortResult, ...]
     themes: tuple[ThemeMonitor, ...]
-    planned: tuple[Tender, ...]  # the planned tenders the effort goals are computed from
 
 
 def dashboard(data: Any, ref: Any) -> Dashboard:
     """The monitor of `data` (a data set or its tracked view) with its cross references."""
     results = tuple(effort_results(data.goals.values(), ref.tenders, data))
     themes = sorted(data.themes.values(), key=lambda theme: (theme.order, theme.id))
-    return Dashboard(
-        results,
-        tuple(theme_monitor(theme, results, data, ref) for theme in themes),
-        tuple(planned(ref.tenders)),
-    )
+    return Dashboard(results, tuple(theme_monitor(theme, results, data, ref) for theme in themes))
 
 
 def theme_monitor(
