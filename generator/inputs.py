@@ -15,6 +15,7 @@ joins or leaves, and when their order changes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -130,6 +131,11 @@ class World:
             return digest_text("d", *(f"{k}={self.value_digest(v)}" for k, v in value.items()))
         if isinstance(value, int | float | bool):
             return digest_text("n", repr(value))
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            # a result computed from records (an effort goal's shares): its fields tell it apart
+            fields = dataclasses.fields(value)
+            parts = (f"{f.name}={self.value_digest(getattr(value, f.name))}" for f in fields)
+            return digest_text("c", type(value).__qualname__, *parts)
         raise TypeError(f"cannot digest {type(value).__name__}")
 
     def _history_digest(self, key: tuple[str, ...]) -> str:

@@ -32,6 +32,7 @@ from generator.inputs import Inputs, Reads, World
 from generator.memo import Memo, Store
 from generator.models import Tender
 from generator.models.common import PlannedDate
+from generator.monitor.effort import effort_results
 from generator.render.page_charts import PageCharts, PlacedFigure
 from generator.source.dataset import DataSet
 from generator.validate import validate_data
@@ -109,6 +110,7 @@ def every_kind(charts: PageCharts) -> Iterator[PlacedFigure | None]:
     yield charts.cases_by_theme(ref.cases)
     yield charts.forecast_within(ACCURACY)
     yield charts.forecast_moves(ACCURACY)
+    yield charts.effort_shares(tuple(effort_results(data.goals.values(), ref.tenders, data)))
 
 
 def _shown(placed: PlacedFigure) -> tuple[Any, ...]:
