@@ -304,3 +304,43 @@ def test_aggregates_of_examples_carry_the_notice_and_others_do_not(
     ]
     assert "mvi-notice--example" not in monitor.html
     assert "Geteld: 4 geplande aanbestedingen uit de kalender." in _text(str(monitor.html))
+
+
+def test_the_effort_goals_csv_lists_every_tender_a_goal_applies_to(site: Path) -> None:
+    """The file the monitor links to: per goal each tender in (or maybe in) its scope, with the
+    verdict and what is missing; out of scope and published tenders are not in it."""
+    page = _page(site)
+    assert 'href="../open-data/inspanningsdoelen.csv"' in page
+    with (site / "open-data" / "inspanningsdoelen.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    weighting = {r["Aanbesteding (kenmerk)"]: r for r in rows if r["Doel (kenmerk)"] == "weging"}
+    assert {key: row["Oordeel"] for key, row in weighting.items()} == {
+        "rvb-zonnepanelen": "Voldoet",
+        "bzk-advies": "Voldoet niet",
+        "rvb-beheer": "Niet te beoordelen",
+        "bzk-meubilair": "Voldoet niet",
+    }
+    assert weighting["rvb-beheer"]["Wat ontbreekt"] == "geen weging"
+    social = {
+        r["Aanbesteding (kenmerk)"]: r for r in rows if r["Doel (kenmerk)"].startswith("social")
+    }
+    assert "bzk-meubilair" not in social, "supplies are outside social return's scope"
+    assert social["rvb-beheer"]["Oordeel"] == "Onbekend of het doel geldt"
+    assert all(row["Voorbeeld"] == "ja" for row in rows)
+    english = (site / "open-data" / "en" / "effort-goals.csv").read_text(encoding="utf-8")
+    assert english.startswith("Goal (key),Goal,Tender (key)") and "Does not meet it" in english
+
+
+def test_a_long_list_shows_its_first_tenders_and_says_how_many_more(
+    data_dir_factory, monkeypatch
+) -> None:
+    """Lists are cut (the page stays readable at thousands of tenders); the CSV holds all."""
+    from generator.render import pages as pages_module
+
+    monkeypatch.setitem(pages_module.environment().globals, "LISTED", 0)
+    data, report = validate_data(_data(data_dir_factory(), example=False), dt.date(2026, 11, 23))
+    assert report.ok()
+    page = next(p for p in build_pages(data, dt.date(2026, 11, 23)) if p.key == "section:dashboard")
+    climate = _part(str(page.html), "theme-klimaat-effort-weging", "<h4", "<h3", "<h2")
+    assert _links(_part(climate, "theme-klimaat-effort-weging-not-met", "</ul>")) == []
+    assert "En nog 1: alle staan in het CSV-bestand bovenaan de pagina." in _text(climate)

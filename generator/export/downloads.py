@@ -19,13 +19,15 @@ from urllib.parse import urljoin
 
 from generator.base.i18n import LANGS, Lang
 from generator.base.tables import to_csv, to_xlsx
-from generator.base.urls import OPEN_DATA, download_url
+from generator.base.urls import OPEN_DATA, SHEET_FORMATS, download_url
 from generator.crossref import CrossRef
 from generator.export import ocds, records_json
 from generator.export.calendar_table import calendar_sheet
 from generator.export.calendar_template import template_xlsx
+from generator.export.effort_table import effort_sheet
 from generator.history.git import History
 from generator.inputs import Inputs, Reads, World
+from generator.monitor.effort import effort_results
 from generator.source.dataset import DataSet
 from generator.source.layout import KINDS, Kind
 
@@ -76,6 +78,14 @@ def plan_downloads(
     count = len(ref.tenders)
     out = [plan for lang in LANGS for plan in _sheet_files("all", None, count, site_url, lang)]
     out.append(DownloadPlan(TEMPLATE_PATH, "XLSX", "template", None, None, _Template()))
+    for lang in LANGS:
+        for fmt in ("xlsx", "excel-csv", "csv"):
+            produce = _Effort(site_url, lang, fmt)
+            out.append(
+                DownloadPlan(
+                    effort_url(lang, fmt), _FORMATS[fmt], "effort", None, None, produce, lang
+                )
+            )
     for lang in LANGS:
         for category_id in sorted(ref.tenders_by_category):
             count = len(ref.tenders_by_category[category_id])
@@ -135,6 +145,12 @@ def build_downloads(
     ]
 
 
+def effort_url(lang: Lang, fmt: str = "csv") -> str:
+    """The effort goals' table per language and format, next to the calendar's."""
+    stem = f"{ROOT}/inspanningsdoelen" if lang == "nl" else f"{ROOT}/en/effort-goals"
+    return stem + SHEET_FORMATS[fmt]
+
+
 def extension_url(site_url: str) -> str:
     """Where the OCDS extension's metadata is published, as the package declares it."""
     return urljoin(site_url, f"{EXTENSION_DIR}/extension.json")
@@ -168,6 +184,23 @@ class _Sheet:
         # The views of the data and cross references (each lookup noted) have the same names.
         data, history = cast(DataSet, inputs.data), cast(History, inputs.history)
         sheet = calendar_sheet(data, tenders, self.site_url, name, history, self.lang)
+        if self.fmt == "xlsx":
+            return to_xlsx(sheet, *_NOTES[self.lang])
+        return to_csv(sheet, excel=self.fmt == "excel-csv")
+
+
+@dataclass(frozen=True)
+class _Effort:
+    """Every planned tender against every effort goal it falls under, in one language."""
+
+    site_url: str
+    lang: Lang
+    fmt: str  # csv, excel-csv, xlsx
+
+    def __call__(self, inputs: Inputs) -> bytes:
+        data, ref = cast(DataSet, inputs.data), cast(CrossRef, inputs.ref)  # views, same names
+        results = effort_results(data.goals.values(), ref.tenders, data)
+        sheet = effort_sheet(results, self.site_url, self.lang)
         if self.fmt == "xlsx":
             return to_xlsx(sheet, *_NOTES[self.lang])
         return to_csv(sheet, excel=self.fmt == "excel-csv")

@@ -35,7 +35,7 @@ from generator.base.urls import (
 from generator.charts.svg import SvgRenderer
 from generator.crossref import CrossRef
 from generator.export.calendar_table import COLUMNS
-from generator.export.downloads import Download
+from generator.export.downloads import Download, effort_url
 from generator.history.forecast import Forecast, Slip, accuracy_of, tender_forecast
 from generator.history.git import History
 from generator.inputs import Inputs
@@ -59,6 +59,7 @@ Localized = LocalizedText | LocalizedTitle | LocalizedMarkdown
 _HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 CHANGES_SHOWN = 300  # the change page shows the latest changes; Git holds them all
+LISTED = 20  # tenders a monitor list shows; the effort goals' CSV holds them all
 Context = Callable[[Inputs], dict[str, Any]]
 
 
@@ -158,6 +159,8 @@ def environment() -> Environment:
     env.globals["moves_key"] = moves_key
     env.globals["slip_key"] = slip_key
     env.globals["criteria_tool"] = CRITERIA_TOOL
+    env.globals["LISTED"] = LISTED
+    env.globals["effort_url"] = effort_url
     return env
 
 
