@@ -14,9 +14,8 @@ from typing import Any
 import pytest
 
 from generator.models import Goal, Tender
-from generator.models.theme import AmbitionLevelInfo, AmbitionScale, Target
+from generator.models.theme import AmbitionLevelInfo, AmbitionScale, MeasureId, Target
 from generator.monitor.effort import (
-    MeasureId,
     Verdict,
     effort_results,
     judge,

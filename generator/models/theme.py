@@ -64,6 +64,16 @@ OcdsGoal = Annotated[
 ]
 
 
+# How an effort goal is computed from the tender calendar (generator/monitor/effort.py).
+MeasureId = Literal[
+    "criteria-in-product-groups",
+    "significant-level",
+    "social-return",
+    "isv",
+    "impact-weighting",
+]
+
+
 class Theme(Strict):
     """One MVI theme (klimaat, circulair, social return, …)."""
 
@@ -155,16 +165,7 @@ class Goal(Strict):
     part_of: GoalRef | None = None
     # The measure that computes an effort goal from the tender calendar
     # (generator/monitor/effort.py); only effort goals have one.
-    measured_by: (
-        Literal[
-            "criteria-in-product-groups",
-            "significant-level",
-            "social-return",
-            "isv",
-            "impact-weighting",
-        ]
-        | None
-    ) = None
+    measured_by: MeasureId | None = None
     source: Text | None = None
     measurements: list[Measurement] = []
     order: int = 0

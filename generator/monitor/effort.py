@@ -15,21 +15,7 @@ from typing import Any, Literal
 
 from generator.models import Goal, Tender
 from generator.models.tender import OPEN_STATUSES
-
-MeasureId = Literal[
-    "criteria-in-product-groups",
-    "significant-level",
-    "social-return",
-    "isv",
-    "impact-weighting",
-]
-MEASURES: tuple[MeasureId, ...] = (
-    "criteria-in-product-groups",
-    "significant-level",
-    "social-return",
-    "isv",
-    "impact-weighting",
-)
+from generator.models.theme import MeasureId
 
 # The annex's wage bill and duration for social return, as written there.
 WAGE_BILL_FROM = 250_000

@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.base.i18n import label
 from generator.models import Tender
-from generator.monitor.effort import social_return_scope
+from generator.monitor.effort import isv_scope, social_return_scope
 from generator.source.dataset import DataSet, Entry
 from generator.validate.rules import Context, Finding, checked, dataset_rule, rule
 
@@ -74,11 +74,8 @@ def isv_expected(dataset: DataSet, context: Context) -> Iterator[Finding]:
     risky = {entry.id for entry, plan in dataset.usable("category-plan") if _risky(plan)}
 
     def check(entry: Entry, tender: Any, context: Context) -> Iterator[Finding]:
-        if (
-            tender.category in risky
-            and tender.above_eu_threshold
-            and not tender.international_social_conditions
-        ):
+        in_scope = isv_scope(tender, risky.__contains__)
+        if in_scope and not tender.international_social_conditions:
             yield Finding(entry, ("category",), "isv-expected", {"category": tender.category})
 
     for entry, tender in dataset.usable("tender"):
