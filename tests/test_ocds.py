@@ -31,6 +31,7 @@ from generator.export.ocds import (
     Dated,
     OcdsConfig,
     dumps,
+    merge_patch,
     release,
     release_package,
     timestamp,
@@ -62,19 +63,6 @@ UNDATED = Dated(TODAY)
 
 def _json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def merge_patch(target: Any, patch: Any) -> Any:
-    """JSON Merge Patch (RFC 7386): objects merge, null deletes, anything else replaces."""
-    if not isinstance(patch, dict):
-        return copy.deepcopy(patch)
-    merged = copy.deepcopy(target) if isinstance(target, dict) else {}
-    for key, value in patch.items():
-        if value is None:
-            merged.pop(key, None)
-        else:
-            merged[key] = merge_patch(merged.get(key), value)
-    return merged
 
 
 @cache
