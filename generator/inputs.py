@@ -18,9 +18,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -33,6 +33,7 @@ from generator.source.layout import KINDS
 if TYPE_CHECKING:
     from generator.memo import Memo
 
+_T = TypeVar("_T")
 Dep = tuple[str, ...]  # ("record", "tender", "x"), ("index", "tenders_by_category", "y"), …
 _KIND_OF: dict[type, str] = {kind.model: kind.name for kind in KINDS}
 _FILE_KINDS = frozenset(kind.name for kind in KINDS if kind.is_folder)
@@ -47,7 +48,7 @@ class Reads:
     def add(self, dep: Dep) -> None:
         self.deps.add(dep)
 
-    def update(self, deps: Iterator[Dep] | set[Dep] | Sequence[Dep]) -> None:
+    def update(self, deps: Iterable[Dep]) -> None:
         self.deps.update(deps)
 
 
@@ -71,6 +72,8 @@ class World:
     today: dt.date  # part of the settings every output depends on
     extra: dict[str, str] = field(default_factory=dict)  # ("extra", name): digests set by the build
     _digests: dict[Dep, str] = field(default_factory=dict, repr=False)
+    # values several outputs are made from (`Inputs.shared`), with the lookups that made them
+    _shared: dict[str, tuple[Any, frozenset[Dep]]] = field(default_factory=dict, repr=False)
 
     def digest(self, dep: Dep) -> str:
         """The digest of `dep` now; equal digests in two builds mean equal answers."""
@@ -171,6 +174,16 @@ class Inputs:
         if self.memo is None:
             return produce(self)
         return self.memo.make(output, produce, self.reads)
+
+    def shared(self, key: str, make: Callable[[Inputs], _T]) -> _T:
+        """A value several outputs of this build are made from (one table written in three
+        formats): made once per process, its lookups counted as each one's."""
+        found = self.world._shared.get(key)
+        if found is None:
+            own = self.fresh()
+            found = self.world._shared[key] = (make(own), frozenset(own.reads.deps))
+        self.reads.update(found[1])
+        return cast(_T, found[0])
 
     def fresh(self) -> Inputs:
         """The same data with a record of lookups of its own (to keep a part by itself)."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,23 +67,31 @@ class Sheet:
     lang: str = "nl"  # the language of the headers and of yes/no
 
     def cells(self) -> list[list[Any]]:
-        """The rows as written: text neutralised, every value checked against its column."""
+        """The rows as written: text neutralised, every value checked against its column
+        (worked out once: a sheet is written in three formats)."""
+        return self._cells
+
+    @functools.cached_property
+    def _cells(self) -> list[list[Any]]:
         return [
             [_cell(value, column) for value, column in zip(row, self.columns, strict=True)]
             for row in self.rows
         ]
 
 
+_EXPECTED: dict[str, type] = {
+    "text": str,
+    "url": str,
+    "integer": int,
+    "date": dt.date,
+    "boolean": bool,
+}
+
+
 def _cell(value: Any, column: SheetColumn) -> Any:
     if value is None:
         return None
-    expected = {
-        "text": str,
-        "url": str,
-        "integer": int,
-        "date": dt.date,
-        "boolean": bool,
-    }[column.kind]
+    expected = _EXPECTED[column.kind]
     if not isinstance(value, expected) or (column.kind == "integer" and isinstance(value, bool)):
         raise TypeError(f"column {column.header!r} holds {column.kind}, not {value!r}")
     return neutralise(value) if isinstance(value, str) else value

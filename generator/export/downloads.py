@@ -27,7 +27,7 @@ from generator.export.calendar_template import template_xlsx
 from generator.export.effort_table import effort_sheet
 from generator.history.git import History
 from generator.inputs import Inputs, Reads, World
-from generator.monitor.effort import effort_results
+from generator.monitor.effort import EffortResult, effort_results
 from generator.source.dataset import DataSet
 from generator.source.layout import KINDS, Kind
 
@@ -181,9 +181,18 @@ class _Sheet:
             tenders, name = ref.tenders, calendar
         else:
             tenders, name = ref.tenders_by_category[self.subject], f"{category} {self.subject}"
-        # The views of the data and cross references (each lookup noted) have the same names.
-        data, history = cast(DataSet, inputs.data), cast(History, inputs.history)
-        sheet = calendar_sheet(data, tenders, self.site_url, name, history, self.lang)
+        sheet = inputs.shared(
+            f"calendar-sheet:{self.scope}:{self.subject}:{self.site_url}:{self.lang}",
+            lambda own: calendar_sheet(
+                # the views (each lookup noted) have the same names
+                cast(DataSet, own.data),
+                tenders,
+                self.site_url,
+                name,
+                cast(History, own.history),
+                self.lang,
+            ),
+        )  # one sheet, three formats
         if self.fmt == "xlsx":
             return to_xlsx(sheet, *_NOTES[self.lang])
         return to_csv(sheet, excel=self.fmt == "excel-csv")
@@ -198,12 +207,23 @@ class _Effort:
     fmt: str  # csv, excel-csv, xlsx
 
     def __call__(self, inputs: Inputs) -> bytes:
-        data, ref = cast(DataSet, inputs.data), cast(CrossRef, inputs.ref)  # views, same names
-        results = effort_results(data.goals.values(), ref.tenders, data)
-        sheet = effort_sheet(results, self.site_url, self.lang)
+        sheet = inputs.shared(
+            f"effort-sheet:{self.site_url}:{self.lang}",
+            lambda own: effort_sheet(_effort_results(own), self.site_url, self.lang),
+        )  # one sheet, three formats
         if self.fmt == "xlsx":
             return to_xlsx(sheet, *_NOTES[self.lang])
         return to_csv(sheet, excel=self.fmt == "excel-csv")
+
+
+def _effort_results(inputs: Inputs) -> list[EffortResult]:
+    """The effort goals over the calendar, computed once for the six effort files."""
+
+    def make(own: Inputs) -> list[EffortResult]:
+        data, ref = cast(DataSet, own.data), cast(CrossRef, own.ref)  # views, same names
+        return effort_results(data.goals.values(), ref.tenders, data)
+
+    return inputs.shared("effort-results", make)
 
 
 @dataclass(frozen=True)

@@ -401,7 +401,8 @@ def _forecast_context(inputs: Inputs) -> dict[str, Any]:
 
 def _dashboard_context(inputs: Inputs) -> dict[str, Any]:
     """The effort goals computed from the calendar, then each theme's figures."""
-    return {"monitor": dashboard(inputs.data, inputs.ref)}
+    # the same in both languages: computed once
+    return {"monitor": inputs.shared("dashboard", lambda own: dashboard(own.data, own.ref))}
 
 
 def _open_data_context(inputs: Inputs) -> dict[str, Any]:
