@@ -232,7 +232,7 @@ def _fails_after_handing(hand: Callable[[Any], None]) -> str:
 def test_work_alongside_hands_its_first_part_back_before_it_ends(
     fork: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(alongside, "_CAN_FORK", fork and alongside._CAN_FORK)
+    monkeypatch.setattr(alongside, "CAN_FORK", fork and alongside.CAN_FORK)
     side = alongside.Alongside(_work)
     assert side.early() == ["downloads"]
     assert side.result() == "files"
@@ -242,7 +242,7 @@ def test_work_alongside_hands_its_first_part_back_before_it_ends(
 def test_a_failure_alongside_is_raised_where_its_result_is_asked_for(
     fork: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(alongside, "_CAN_FORK", fork and alongside._CAN_FORK)
+    monkeypatch.setattr(alongside, "CAN_FORK", fork and alongside.CAN_FORK)
     side = alongside.Alongside(_fails_after_handing)
     if fork:
         assert side.early() == ["downloads"]

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
 Hand = Callable[[Any], None]
@@ -30,7 +30,7 @@ class Alongside:
         self._work = work
         self._process: Any = None
         self._here: tuple[Any, Any] | None = None  # (early, result) of work done here
-        if _CAN_FORK:
+        if CAN_FORK:
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
             self._process = context.Process(target=_run, args=(work, send), daemon=True)

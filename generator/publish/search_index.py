@@ -151,10 +151,23 @@ class Feed:
             self._there = {}
         self._pages: dict[str, str] = {}
         self._made: set[Path] = set()
+        self._added: dict[str, str] | None = None
+
+    def watch(self) -> dict[str, str]:
+        """The pages added from now on (in a process alongside, to hand back to `took`)."""
+        self._added = {}
+        return self._added
+
+    def took(self, added: dict[str, str]) -> None:
+        """Pages another process added, their documents written."""
+        self._pages.update(added)
+        self._there.update(added)
 
     def add(self, url: str, digest: str, document: Callable[[], str]) -> None:
         """A page: its address, the digest of what it is made of, how to get its document."""
         self._pages[url] = digest
+        if self._added is not None:
+            self._added[url] = digest
         if self._there.get(url) == digest and (page := self._path(url)).is_file():
             return
         try:

@@ -60,6 +60,7 @@ class Target:
         steps = self.written.steps.seconds
         return {
             "files": self.written.files,
+            "pages": self.written.pages,
             "kept": self.written.kept,
             "created": self._created,
             "steps": steps,
@@ -68,6 +69,7 @@ class Target:
     def take(self, part: dict[str, Any]) -> None:
         """What a process alongside put in the site, as if put here."""
         self.written.files.update(part["files"])
+        self.written.pages.update(part["pages"])
         self.written.kept += part["kept"]
         self._created += part["created"]
         for step, seconds in part["steps"].items():

@@ -11,6 +11,7 @@ scanned for the output checks from its parts, and handed to the search index whe
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,7 +24,7 @@ from generator.export.downloads import Download, describe
 from generator.host.chrome import Chrome
 from generator.inputs import Inputs, Reads, digest_text
 from generator.memo import Memo, Store, value_digest
-from generator.publish.alongside import Alongside
+from generator.publish.alongside import CAN_FORK, Alongside
 from generator.publish.checks import PageScan, scan_page
 from generator.publish.scans import FrameScan, decode_scan, encode_scan, scan_fragment
 from generator.publish.search_index import Feed, document
@@ -90,66 +91,137 @@ def write_site(
     site: Site, chrome: Chrome, add_policy: Callable[[str], str], target: Target, kept: BuildCache
 ) -> Search:
     """Write everything `site` holds into `target`; the search index is started on the way."""
-    step = target.written.steps
-    side = target.alongside()
-    files = Alongside(lambda hand: _put_files(site, side, kept.store_path, hand))  # forked
-    try:
-        search = _write(site, chrome, add_policy, target, kept, files)
-        with step("files"):
-            part = files.result()
-            target.take(part)
-            kept.memo.stats.made += part["made"]
-            kept.memo.stats.reused += part["reused"]
-    except BaseException:
-        files.stop()
-        raise
-    return search
-
-
-def _write(
-    site: Site,
-    chrome: Chrome,
-    add_policy: Callable[[str], str],
-    target: Target,
-    kept: BuildCache,
-    files: Alongside,
-) -> Search:
     memo, step = kept.memo, target.written.steps
     feed = kept.feed()  # the pages for the search index, as they are written
     with step("host files"):
         _put_host(chrome, add_policy, target, feed)
     frames = _Frames({key: Frame.parse(add_policy(f.text())) for key, f in chrome.frames.items()})
     changed, unchanged, listing = _in_order(site.pages, memo)
-    with step("pages"):  # what changed first: it shows in `serve` as soon as it is written
-        _put_pages(site, changed, frames, target, memo, kept.charts, [], feed)
-    with step("downloads"):  # made alongside; the Open data page lists them with their sizes
-        downloads: list[Download] = files.early()
-        site.world.extra["downloads"] = digest_text(describe(downloads))
-    with step("pages"):
-        _put_pages(site, listing, frames, target, memo, kept.charts, downloads, feed)
-        for plan in unchanged:  # their documents are there: Pagefind can start now
-            if plan.searchable and (digest := memo.kept_digest(plan.output)) is not None:
-                feed.add("/" + plan.url, digest, _document_of(plan, memo))
-    search = kept.start_search(feed, target)  # on the other core, while the rest is put
-    with step("pages"):
-        _put_pages(site, unchanged, frames, target, memo, kept.charts, downloads, feed)
+    own, either = _share(changed)
+    side = target.alongside()
+    # forked: it sees all of the above and writes into the same site, store and search folder
+    files = Alongside(
+        lambda hand: _put_files(site, side, kept.store_path, hand, _Pages(frames, feed, either))
+    )
+    parts = _Parts(files, target, memo, feed)
+    try:
+        with step("pages"):  # what changed first: it shows in `serve` as soon as it is written
+            _put_pages(site, own, frames, target, memo, kept.charts, [], feed)
+            while (plan := either.take()) is not None:  # until the process alongside is done
+                _put_pages(site, [plan], frames, target, memo, kept.charts, [], feed)
+        with step("downloads"):  # made alongside; the Open data page lists them with their sizes
+            downloads: list[Download] = files.early()
+            site.world.extra["downloads"] = digest_text(describe(downloads))
+        with step("pages"):
+            _put_pages(site, listing, frames, target, memo, kept.charts, downloads, feed)
+        if either:  # pages were written alongside: the search index needs their documents
+            with step("files"):
+                parts.take()
+        with step("pages"):
+            for plan in unchanged:  # their documents are there: Pagefind can start now
+                if plan.searchable and (digest := memo.kept_digest(plan.output)) is not None:
+                    feed.add("/" + plan.url, digest, _document_of(plan, memo))
+        search = kept.start_search(feed, target)  # on the other core, while the rest is put
+        with step("pages"):
+            _put_pages(site, unchanged, frames, target, memo, kept.charts, downloads, feed)
+        with step("files"):
+            parts.take()
+    except BaseException:
+        files.stop()
+        raise
     return search
 
 
+@dataclass
+class _Parts:
+    """What the process alongside wrote, taken into this build's record once."""
+
+    files: Alongside
+    target: Target
+    memo: Memo
+    feed: Feed
+    taken: bool = False
+
+    def take(self) -> None:
+        if self.taken:
+            return
+        part = self.files.result()
+        self.target.take(part)
+        self.feed.took(part["search"])
+        self.memo.stats.made += part["made"]
+        self.memo.stats.reused += part["reused"]
+        self.memo.stats.outputs += part["outputs"]
+        self.taken = True
+
+
+class _Either:
+    """Pages either process renders, each taken once by whichever is free first (a counter
+    both share): the process alongside joins in when its files are done."""
+
+    def __init__(self, plans: list[PagePlan]) -> None:
+        self.plans = plans
+        self._next = _FORK.Value("l", 0) if plans and _FORK is not None else None
+
+    def __bool__(self) -> bool:
+        return self._next is not None
+
+    def take(self) -> PagePlan | None:
+        if self._next is None:
+            return None
+        with self._next.get_lock():
+            at = self._next.value
+            if at >= len(self.plans):
+                return None
+            self._next.value = at + 1
+        return self.plans[at]
+
+
+_FORK = multiprocessing.get_context("fork") if CAN_FORK else None
+
+
+def _share(changed: list[PagePlan]) -> tuple[list[PagePlan], _Either]:
+    """The pages to render here first, and those either process may render: in a build of
+    many, the tender pages (no charts: nothing waits on the drawing)."""
+    if len(changed) <= _MANY:
+        return changed, _Either([])
+    return [p for p in changed if not _is_tender(p)], _Either([p for p in changed if _is_tender(p)])
+
+
+@dataclass(frozen=True)
+class _Pages:
+    """What the process alongside needs to write pages too."""
+
+    frames: _Frames
+    feed: Feed
+    either: _Either
+
+
 def _put_files(
-    site: Site, target: Target, store: Path | None, hand: Callable[[Any], None]
+    site: Site, target: Target, store: Path | None, hand: Callable[[Any], None], pages: _Pages
 ) -> dict[str, Any]:
     """The downloads (handed back as soon as they are made), then the feeds, the sitemap and
-    the images (in the process alongside): what was written."""
+    the images, then pages the build shares (in the process alongside): what was written."""
     memo = Memo(site.world, Store(store))
+    charts = SvgRenderer(cache_dir=None)  # the shared pages have none; drawn here if they had
+    added = pages.feed.watch()
     try:
         with target.written.steps("downloads"):
             hand([replace(made, content=b"") for made in _put_downloads(site, target, memo)])
         with target.written.steps("files"):
             _put_other_files(site, target, memo)
+        with target.written.steps("pages"):
+            while (plan := pages.either.take()) is not None:
+                _put_pages(site, [plan], pages.frames, target, memo, charts, [], pages.feed)
     finally:
         memo.store.close()
-    return {**target.handed_back(), "made": memo.stats.made, "reused": memo.stats.reused}
+        charts.close()
+    return {
+        **target.handed_back(),
+        "search": added,
+        "made": memo.stats.made,
+        "reused": memo.stats.reused,
+        "outputs": memo.stats.outputs,
+    }
 
 
 def _put_other_files(site: Site, target: Target, memo: Memo) -> None:
@@ -229,9 +301,7 @@ def _put_pages(
     for plan in plans:
         kept = memo.kept(plan.output)
         if kept is not None:
-            _put_page(
-                site, plan, _Content.decode(kept), value_digest(kept), frames, target, feed, memo
-            )
+            _put_page(site, plan, _Content.decode(kept), value_digest(kept), frames, target, feed)
             continue
         reads = Reads()
         rendered = render_page(plan, Inputs(site.world, reads, memo), renderer, downloads)
@@ -284,7 +354,7 @@ def _finish(
     scanned = _Content(content.html, content.headings, content.csvs, scan_fragment(content.html))
     value = scanned.encode()
     digest = memo.keep(plan.output, reads.deps, value)
-    _put_page(site, plan, scanned, digest, frames, target, feed, memo)
+    _put_page(site, plan, scanned, digest, frames, target, feed)
 
 
 def _put_page(
@@ -295,7 +365,6 @@ def _put_page(
     frames: _Frames,
     target: Target,
     feed: Feed,
-    memo: Memo,
 ) -> None:
     """Put one page in the site, and note it for the search index."""
     key = frames.key(plan, bool(content.headings))
@@ -323,8 +392,8 @@ def _put_page(
     target.written.pages[path] = scan
     for name, text in content.csvs:
         target.put(f"{plan.url}{name}", digest_text(digest, name), text.encode)
-    if plan.searchable:
-        feed.add("/" + plan.url, digest, _document_of(plan, memo))
+    if plan.searchable:  # its content is at hand: the document is made from it if needed
+        feed.add("/" + plan.url, digest, lambda: document(plan.lang, content.html))
 
 
 def _document_of(plan: PagePlan, memo: Memo) -> Callable[[], str]:
