@@ -9,6 +9,7 @@ place with a site built into an empty folder with an empty cache.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import shutil
@@ -131,3 +132,24 @@ def test_a_changed_theme_asset_is_published_in_place(data: Path, tmp_path: Path)
     sheet.write_text(sheet.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
     build_site(settings, site, out=io.StringIO())
     assert (site / "assets" / "stylesheets" / "mvi.css").read_bytes() == sheet.read_bytes()
+
+
+def test_a_shared_value_is_made_once_and_counts_as_read_by_each_output() -> None:
+    """One calendar sheet feeds its CSV, its Excel CSV and its XLSX: made once, but each of the
+    three depends on the tenders it read, so a change redoes all three."""
+    from generator.inputs import Inputs, Reads
+    from generator.validate import validate_data
+
+    dataset, _ = validate_data(ROOT / "data", dt.date(2026, 11, 23))
+    first = Inputs.of(dataset)
+    second = Inputs(first.world, Reads())
+    made: list[str] = []
+
+    def title(own: Inputs) -> str:
+        made.append("once")
+        return own.data.tenders[TENDER].title.nl
+
+    assert first.shared("title", title) == second.shared("title", title)
+    assert made == ["once"]
+    dep = ("record", "tender", TENDER)
+    assert dep in first.reads.deps and dep in second.reads.deps

@@ -3,7 +3,9 @@ from their parts as if read whole, and links written as MkDocs writes them."""
 
 from __future__ import annotations
 
+import io
 import posixpath
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -251,3 +253,52 @@ def test_a_failure_alongside_is_raised_where_its_result_is_asked_for(
     else:  # here, the work runs whole when its first part is asked for
         with pytest.raises(ValueError, match="no feeds today"):
             side.early()
+
+
+# --- Pages written by either process -----------------------------------------------------------
+
+
+def test_each_shared_page_is_taken_once_by_one_of_the_two_processes() -> None:
+    import multiprocessing
+
+    from generator.publish.write import _Either
+
+    either = _Either(list(range(500)))
+    receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+
+    def take_all() -> None:
+        send.send(list(iter(either.take, None)))
+
+    other = multiprocessing.get_context("fork").Process(target=take_all)
+    other.start()
+    here = list(iter(either.take, None))
+    there = receive.recv()
+    other.join()
+    assert sorted(here + there) == list(range(500)), "every page once, none twice"
+
+
+def test_pages_written_alongside_make_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The process alongside writes every shared page itself (this one takes none): its pages,
+    their scans for the output checks and their search documents make the very same site."""
+    import os
+
+    from conftest import build_into
+
+    from generator.publish import write
+
+    expected = _tree(build_into(tmp_path / "usual", cache=tmp_path / "usual-cache"))
+    here, take = os.getpid(), write._Either.take
+    monkeypatch.setattr(
+        write._Either, "take", lambda self: None if os.getpid() == here else take(self)
+    )
+    site = build_into(tmp_path / "alongside", cache=tmp_path / "alongside-cache")
+    written = _tree(site)
+    assert sorted(written) == sorted(expected)
+    assert [path for path in written if written[path] != expected[path]] == []
+    monkeypatch.undo()
+    out = io.StringIO()  # the next build knows all those pages and their search documents
+    build_into(site, cache=tmp_path / "alongside-cache", out=out)
+    assert "Search index: unchanged" in out.getvalue()
+    assert re.search(r"Files: \d+ \(0 written", out.getvalue()), out.getvalue()
