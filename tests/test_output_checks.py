@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.publish.checks import broken_links, foreign_resources, foreign_scripts, scan_site
+from generator.publish.checks import (
+    Checking,
+    broken_links,
+    foreign_resources,
+    foreign_scripts,
+    scan_page,
+    scan_site,
+)
+from generator.publish.target import Written
 
 PAGE = (
     '<!doctype html><html lang="nl"><head><meta charset="utf-8">{head}</head>'
@@ -113,3 +122,37 @@ def test_links_are_resolved_as_normpath_resolves_them(
     path = "../" * up + rest + ("/" if slash else "")
     if path:
         assert _resolve(page, path, "/") == _target(page, path, "/")[0]
+
+
+def _written(site: Path) -> Written:
+    written = Written()
+    for file in site.rglob("*"):
+        if file.is_file():
+            path = file.relative_to(site).as_posix()
+            written.files[path] = ("key", 0, 0)
+            if path.endswith(".html"):
+                written.pages[path] = scan_page(file.read_text())
+    return written
+
+
+def test_files_still_to_come_count_as_there_and_are_checked_once_they_are(
+    tmp_path: Path,
+) -> None:
+    """The checks run while the search index is made: a link to its style sheet counts, the
+    sheet is read when the checks finish, and a promised file that never came fails."""
+    site = _site(tmp_path, {"index.html": '<link rel="stylesheet" href="late/ui.css">'})
+    written = _written(site)
+    checks = Checking(site, written, "", coming=["late/ui.css"])
+    with pytest.raises(ValueError, match=r"late/ui\.css: not made"):
+        checks.finish(written, ValueError)
+
+    written = _written(site)
+    checks = Checking(site, written, "", coming=["late/ui.css"])
+    (site / "late").mkdir()
+    (site / "late" / "ui.css").write_text("a { background: url(https://cdn.example/x.png) }")
+    written.files["late/ui.css"] = ("key", 0, 0)
+    with pytest.raises(ValueError, match=r"late/ui\.css: loads https://cdn\.example/x\.png"):
+        checks.finish(written, ValueError)
+
+    (site / "late" / "ui.css").write_text("a { color: red }")
+    Checking(site, _written(site), "", coming=["late/ui.css"]).finish(written, ValueError)

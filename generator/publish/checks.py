@@ -21,6 +21,7 @@ import functools
 import os
 import posixpath
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
@@ -457,18 +458,24 @@ def _own_script(page: str, url: str, base: str) -> bool:
 
 
 def check_site(
-    site: Path, pages: dict[str, PageScan], files: Iterable[str], site_url: str
+    site: Path,
+    pages: dict[str, PageScan],
+    files: Iterable[str],
+    site_url: str,
+    unread: Iterable[str] = (),
 ) -> list[str]:
     """Every problem of a written site: broken links and anchors, foreign hosts and scripts.
 
     `pages` may be scans made from parts (`generator/publish/scans.py`), whose line numbers are
-    those of their parts: a page with a problem is read whole again to name its lines."""
+    those of their parts: a page with a problem is read whole again to name its lines.
+    `unread`: files not there yet (links to them count, their style sheets are read later)."""
     base = urlsplit(site_url or "/").path or "/"
     paths = set(files)
+    sheets = paths - set(unread)
 
     def problems(scans: dict[str, PageScan]) -> list[str]:
         found = broken_links(site, scans, base, paths)
-        return found + foreign_resources(site, scans, paths) + foreign_scripts(scans, base)
+        return found + foreign_resources(site, scans, sheets) + foreign_scripts(scans, base)
 
     found = problems(pages)
     if not found:
@@ -483,6 +490,39 @@ def check_site(
 
 def check_written(site: Path, written: Written, site_url: str, failure: type[Exception]) -> None:
     """Raise `failure` with every problem of the written site, if it has any."""
-    problems = check_site(site, written.pages, written.files, site_url)
-    if problems:  # nothing broken is published
-        raise failure("The built site failed its checks:\n" + "\n".join(problems))
+    Checking(site, written, site_url).finish(written, failure)
+
+
+class Checking:
+    """The output checks of a written site, run in a thread from now on: the search index
+    may still be in the making meanwhile (Pagefind runs in a process of its own). Files still
+    to come (`coming`: the part of the index the pages load) count as there, and are looked
+    for when the checks are finished."""
+
+    def __init__(
+        self, site: Path, written: Written, site_url: str, coming: Iterable[str] = ()
+    ) -> None:
+        self._site, self._coming = site, tuple(coming)
+        pages, files = dict(written.pages), {*written.files, *self._coming}  # as they are now
+        self._found: list[str] = []
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._found = check_site(site, pages, files, site_url, unread=self._coming)
+            except BaseException as error:  # raised where the result is asked for
+                self._error = error
+
+        self._thread = threading.Thread(target=run, name="output checks", daemon=True)
+        self._thread.start()
+
+    def finish(self, written: Written, failure: type[Exception]) -> None:
+        """Raise `failure` with every problem found, if any (or what stopped the checks)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        missing = [f"{path}: not made" for path in self._coming if path not in written.files]
+        made = {path for path in self._coming if path in written.files}
+        problems = self._found + missing + (foreign_resources(self._site, {}, made) if made else [])
+        if problems:  # nothing broken is published
+            raise failure("The built site failed its checks:\n" + "\n".join(problems))

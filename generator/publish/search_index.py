@@ -46,6 +46,7 @@ _UNUSED = (
     "pagefind-highlight.js",
 )
 ENTRY = "pagefind-entry.json"
+UI_FILES = (f"{BUNDLE}/pagefind-ui.css", f"{BUNDLE}/pagefind-ui.js")  # what the search page loads
 
 
 class IndexFailed(Exception):
