@@ -21,6 +21,7 @@ from generator.problems import Report
 from generator.publish import search_index
 from generator.publish.search_index import BUNDLE, ENTRY, Feed, Run
 from generator.publish.target import Target, Written
+from generator.render.pages import keep_compiled_templates
 from generator.reports import format_text
 from generator.site import Site, history_note
 from generator.source.load import FileCache
@@ -67,6 +68,7 @@ class BuildCache:
             background=True,
             workers=warm.workers if warm else None,
         )
+        keep_compiled_templates(root / "templates" if root else None)
         self.catching_up: threading.Thread | None = None  # the search index, after the commit
         self.written = Written()
         self._run: Run | None = None

@@ -14,9 +14,17 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+import jinja2
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup, escape
 
 from generator.base import i18n
@@ -162,6 +170,18 @@ def environment() -> Environment:
     env.globals["LISTED"] = LISTED
     env.globals["effort_url"] = effort_url
     return env
+
+
+def keep_compiled_templates(folder: Path | None) -> None:
+    """Keep the compiled templates in `folder` (in the build cache), so a build compiles only
+    the templates that changed (a third of a second for all of them). The folder is named by
+    Jinja's version, whose compiled code another version need not read."""
+    cache = None
+    if folder is not None:
+        place = folder / f"jinja-{jinja2.__version__}"
+        place.mkdir(parents=True, exist_ok=True)
+        cache = FileSystemBytecodeCache(str(place))
+    environment().bytecode_cache = cache
 
 
 def open_only(tenders: list[Tender]) -> list[Tender]:
