@@ -68,3 +68,37 @@ def test_a_broken_link_fails_the_build_and_keeps_the_site(project: Path, run, mo
     assert result.code == 1
     assert "bestaat-niet.md" in result.err
     assert _tree(project / "site") == before
+
+
+def test_the_next_build_takes_its_templates_compiled_from_the_cache(tmp_path: Path) -> None:
+    """Compiled templates are kept in the build cache: a build in a new process reads them
+    instead of compiling them again, and writes the same pages."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; sys.path.insert(0, 'tests');"
+        "from conftest import build_into;"
+        "from jinja2 import Environment;"
+        "compiled = [];"
+        "original = Environment._compile;"
+        "Environment._compile = lambda self, source, name: "
+        "(compiled.append(name) if 'generator/render/templates' in (name or '') else None) "
+        "or original(self, source, name);"
+        "build_into(Path(sys.argv[1]), cache=Path(sys.argv[2]));"
+        "print(len(compiled))"
+    )
+    counts = []
+    for site in ("first", "second"):
+        for kept in (tmp_path / "cache").glob("outputs.sqlite*"):
+            kept.unlink()  # no page is kept: every template is needed again
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / site), str(tmp_path / "cache")],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        )
+        counts.append(int(done.stdout.split()[-1]))
+    assert counts[0] > 10 and counts[1] == 0, counts
+    assert _tree(tmp_path / "first") == _tree(tmp_path / "second")
