@@ -294,7 +294,7 @@ def pipeline_value(tenders: list[Tender], lang: Lang) -> Figure | None:
     unknown = sum(row["without"] for row in rows)
     if all(row["high"] is None for row in rows):
         return None
-    top = max(rows, key=lambda row: -1 if row["high"] is None else row["high"])  # the first
+    top = max(rows, key=lambda row: -1 if row["high"] is None else row["high"])  # first of ties
     summary = t("chart.value.summary", lang, value=top["label"], quarter=top["quarter"])
     if unknown:
         summary += " " + t("chart.value.unknown", lang, count=unknown)
@@ -457,6 +457,7 @@ def ambition_matrix(plans: list[CategoryPlan], data: DataSet, lang: Lang) -> Fig
             row[f"level:{theme.id}"] = _level_word(levels, level, lang) if ambition else None
         rows.append(row)
     used = [key for key in names if any(row[key] is not None for row in rows)]
+    # Themes no plan chose a level for have no column.
     rows = [{"plan": r["plan"], "category": r["category"], **{k: r[k] for k in used}} for r in rows]
     cells = [(key, row[key]) for row in rows for key in used if row[key] is not None]
     highest = _level_word(levels, levels.ids[-1], lang) if levels.ids else None

@@ -33,13 +33,11 @@ Row = dict[str, Any]
 # --- Building blocks -------------------------------------------------------------------------
 
 
-def channel(shorthand: str | None = None, **properties: Any) -> Spec:
+def channel(shorthand: str, **properties: Any) -> Spec:
     """An encoding channel: `"field:T"` or `"sum(field):T"` (Altair's shorthand) and
     properties such as `axis`, `scale`, `sort`, `title`; keys sorted at every level (an axis's,
     a scale's too), as Altair's are."""
-    if shorthand is not None:
-        properties.update(_parse(shorthand))
-    return _sorted(properties)
+    return _sorted({**properties, **_parse(shorthand)})
 
 
 def field(name: str) -> Spec:
@@ -66,6 +64,7 @@ def layer(mark: Spec, *transforms: Spec, **encoding: Spec) -> Spec:
 
 
 def fold(fields: Sequence[str], key: str, value: str) -> Spec:
+    """A fold transform: the columns `fields` as rows of (`key`, `value`)."""
     return {"fold": list(fields), "as": [key, value]}
 
 
@@ -75,6 +74,7 @@ def where(expression: str) -> Spec:
 
 
 def calculate(name: str, expression: str) -> Spec:
+    """A calculate transform: the field `name` from a Vega expression."""
     return {"calculate": expression, "as": name}
 
 
