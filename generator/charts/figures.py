@@ -1,8 +1,9 @@
 """Figures: the numbers behind a chart, the chart drawn from exactly those numbers, and words.
 
 Each builder is a pure function of the data and the page language. It returns a `Figure` whose
-frame is the chart's only dataset *and* the table under it *and* its CSV file, so the three
-cannot disagree; or None when there is nothing to draw (the page then says so in words).
+rows are the chart's only dataset *and* the table under it *and* its CSV file, so the three
+cannot disagree; or None when there is nothing to draw (the page then says so in words). The
+chart is a Vega-Lite spec of plain dicts (`vegalite.py`): no chart library is loaded to build it.
 """
 
 from __future__ import annotations
@@ -13,15 +14,13 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
-
-import altair as alt
-import pandas as pd
+from typing import Any
 
 from generator.base import i18n
 from generator.base.examples import count_note, examples_note
 from generator.base.i18n import Lang, t
 from generator.charts import palette
+from generator.charts import vegalite as vl
 from generator.charts.table import Column, table_cells, table_csv
 from generator.history.forecast import GroupAccuracy
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
@@ -53,6 +52,8 @@ _AXIS_LABEL = 48  # characters of a title shown next to a bar; the table has the
 # page's tender table above the chart lists them all.
 TIMELINE_ROWS = 20
 
+Row = dict[str, Any]  # one row of a figure: a column's key and its value
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -61,55 +62,33 @@ class Figure:
     name: str  # unique on its page; also the name of its CSV file
     title: str
     summary: str
-    frame: pd.DataFrame
+    rows: list[Row]  # the chart's dataset; `vl.as_frame` types its values as pandas did
     columns: tuple[Column, ...]
-    chart: alt.TopLevelMixin
+    layout: vl.Spec  # the chart's layers (or facet), without its data and configuration
     lang: Lang
     examples: str = ""  # says so when it is drawn from example records (base/examples.py)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rows", vl.as_frame(self.rows))  # frozen: set once, here
+
     def spec(self) -> dict[str, Any]:
-        """The Vega-Lite spec, with the shared configuration (not validated: that costs 40 ms)."""
-        return self.chart.to_dict(validate=False)  # tests validate every kind against the schema
+        """The Vega-Lite spec, with the shared configuration (tests validate every kind)."""
+        return vl.spec(self.layout, self.title, self.rows)
 
     def records(self) -> list[dict[str, Any]]:
-        """The frame's rows as the chart sees them (missing values as None)."""
-        frame = self.frame.astype(object).where(self.frame.notna(), None)
-        return cast(list[dict[str, Any]], frame.to_dict(orient="records"))  # columns are str
+        """The rows as the chart sees them (missing values as None), a copy of each."""
+        return [dict(row) for row in self.rows]
 
     def cells(self) -> list[list[tuple[Any, str]]]:
         """Each table row as (value, text shown) per column, text in the page's language."""
-        return table_cells(self.records(), self.columns, self.lang)
+        return table_cells(self.rows, self.columns, self.lang)
 
     def csv(self) -> bytes:
         """The table as CSV (UTF-8, comma, dot decimals), safe to open in a spreadsheet."""
-        return table_csv(self.records(), self.columns)
+        return table_csv(self.rows, self.columns)
 
 
 # --- Shared pieces ---------------------------------------------------------------------------
-
-
-_Chart = TypeVar("_Chart", bound=alt.TopLevelMixin)
-
-
-def _layer(frame: pd.DataFrame, *layers: alt.Chart, **properties: Any) -> alt.LayerChart:
-    """Layers over one dataset: the frame, given once at the top."""
-    return _set(alt.LayerChart(layer=list(layers), data=frame), **properties)
-
-
-def _set(chart: _Chart, **properties: Any) -> _Chart:
-    """`chart.properties(...)` on a chart this module just made, without Altair's copy and
-    validation, which cost more than the rest of the figure (the tests validate each kind)."""
-    for name, value in properties.items():
-        setattr(chart, name, value)
-    return chart
-
-
-_CONFIG = alt.Config(**palette.config())
-
-
-def _finish(chart: alt.TopLevelMixin, title: str) -> alt.TopLevelMixin:
-    """Every chart: the shared configuration; the caption is the figure's, not Vega's."""
-    return _set(chart, description=title, config=_CONFIG)
 
 
 def _quarter_key(date: PlannedDate | dt.date) -> str:
@@ -157,14 +136,14 @@ def _case(expression_field: str, mapping: Mapping[Any, str]) -> str:
     return expression
 
 
-def _rows(frame: pd.DataFrame, order: list[str] | None = None, limit: int = 240) -> alt.Y:
+def _theme_rows(rows: list[Row], order: list[str] | None = None, limit: int = 240) -> vl.Spec:
     """Rows keyed by theme id and labelled with its name, so equal names stay separate rows."""
-    names = dict(zip(frame["theme_id"], frame["theme"], strict=True))
-    return alt.Y(
+    names = {row["theme_id"]: row["theme"] for row in rows}
+    return vl.channel(
         "theme_id:N",
         sort=order or list(names),
         title=None,
-        axis=alt.Axis(labelLimit=limit, labelExpr=_case("value", names)),
+        axis={"labelLimit": limit, "labelExpr": _case("value", names)},
     )
 
 
@@ -173,28 +152,28 @@ def _theme_name(data: DataSet, theme_id: str, lang: Lang) -> str:
     return theme.name.get(lang) if theme else theme_id
 
 
-def _series_scale(domain: list[str]) -> alt.Scale:
-    return alt.Scale(domain=domain, range=[palette.series_fill(i) for i in range(len(domain))])
+def _series_scale(domain: list[str]) -> vl.Spec:
+    return {"domain": domain, "range": [palette.series_fill(i) for i in range(len(domain))]}
 
 
 def _level_word(levels: AmbitionScale, level: str | None, lang: Lang) -> str:
     return levels.label(level, lang) if level else t("chart.level.none", lang)
 
 
-def _level_scale(levels: AmbitionScale, lang: Lang) -> alt.Scale:
+def _level_scale(levels: AmbitionScale, lang: Lang) -> vl.Spec:
     """Each level's fill, by its rank: light (the lowest) to dark (the highest)."""
-    return alt.Scale(
-        domain=[_level_word(levels, level, lang) for level in levels.ids],
-        range=palette.level_fills(len(levels)),
-    )
+    return {
+        "domain": [_level_word(levels, level, lang) for level in levels.ids],
+        "range": palette.level_fills(len(levels)),
+    }
 
 
-def _level_text(levels: AmbitionScale, lang: Lang) -> alt.Scale:
+def _level_text(levels: AmbitionScale, lang: Lang) -> vl.Spec:
     """The text colour on each level's fill."""
-    return alt.Scale(
-        domain=[_level_word(levels, level, lang) for level in levels.ids],
-        range=[palette.text_on(fill) for fill in palette.level_fills(len(levels))],
-    )
+    return {
+        "domain": [_level_word(levels, level, lang) for level in levels.ids],
+        "range": [palette.text_on(fill) for fill in palette.level_fills(len(levels))],
+    }
 
 
 # --- 1. The pipeline -------------------------------------------------------------------------
@@ -214,7 +193,7 @@ def pipeline_count(tenders: list[Tender], data: DataSet, lang: Lang) -> Figure |
         (_quarter_key(tender.expected_publication), tender.category) for tender in tenders
     )
     categories = sorted(set(names.values()))
-    rows = [
+    rows: list[Row] = [
         {
             "quarter_key": key,
             "quarter": _quarter_label(key, lang),
@@ -226,11 +205,12 @@ def pipeline_count(tenders: list[Tender], data: DataSet, lang: Lang) -> Figure |
             counts.items(), key=lambda i: (i[0][0], names[i[0][1]])
         )
     ]
-    frame = pd.DataFrame(rows)
-    quarters = list(dict.fromkeys(frame["quarter"]))
-    per_quarter = frame.groupby("quarter_key", sort=True)["count"].sum()
-    top = per_quarter.max()
-    busiest = [_quarter_label(cast(str, key), lang) for key, n in per_quarter.items() if n == top]
+    quarters = list(dict.fromkeys(row["quarter"] for row in rows))
+    per_quarter: Counter[str] = Counter()
+    for row in rows:
+        per_quarter[row["quarter_key"]] += row["count"]
+    top = max(per_quarter.values())
+    busiest = [_quarter_label(key, lang) for key, n in sorted(per_quarter.items()) if n == top]
     even = len(busiest) == len(quarters) > 1
     summary = t(
         "chart.pipeline.summary.even" if even else "chart.pipeline.summary",
@@ -241,41 +221,38 @@ def pipeline_count(tenders: list[Tender], data: DataSet, lang: Lang) -> Figure |
         busiest=_names(busiest, lang),
     )
     title = t("chart.pipeline.title", lang)
-    x = alt.X(
-        "quarter:N", sort=quarters, title=t("chart.quarter", lang), axis=alt.Axis(labelAngle=-40)
+    x = vl.channel(
+        "quarter:N", sort=quarters, title=t("chart.quarter", lang), axis={"labelAngle": -40}
     )
-    bars = (
-        alt.Chart()
-        .mark_bar(stroke="white", strokeWidth=1)
-        .encode(
-            x=x,
-            y=alt.Y("sum(count):Q", title=t("chart.tenders", lang), axis=alt.Axis(tickMinStep=1)),
-            fill=alt.Fill(
-                "category:N",
-                scale=_series_scale(categories),
-                title=t("chart.category", lang),
-                legend=alt.Legend(orient="bottom", columns=2),
-            ),
-            order=alt.Order("series:Q"),
-        )
+    bars = vl.layer(
+        vl.mark("bar", stroke="white", strokeWidth=1),
+        x=x,
+        y=vl.channel("sum(count):Q", title=t("chart.tenders", lang), axis={"tickMinStep": 1}),
+        fill=vl.channel(
+            "category:N",
+            scale=_series_scale(categories),
+            title=t("chart.category", lang),
+            legend={"orient": "bottom", "columns": 2},
+        ),
+        order=vl.channel("series:Q"),
     )
-    totals = (
-        alt.Chart()
-        .mark_text(dy=-8)
-        .encode(x=x, y=alt.Y("sum(count):Q"), text=alt.Text("sum(count):Q"))
+    totals = vl.layer(
+        vl.mark("text", dy=-8),
+        x=x,
+        y=vl.channel("sum(count):Q"),
+        text=vl.channel("sum(count):Q"),
     )
-    chart = _layer(frame, bars, totals, width=palette.WIDTH, height=240)
     return Figure(
         name="pipeline-count",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=(
             Column("quarter", t("chart.quarter", lang)),
             Column("category", t("chart.category", lang)),
             Column("count", t("chart.tenders", lang), "integer"),
         ),
-        chart=_finish(chart, title),
+        layout=vl.layers(bars, totals, width=palette.WIDTH, height=240),
         lang=lang,
         examples=examples_note(tenders, "tender", lang),
     )
@@ -297,7 +274,7 @@ def pipeline_value(tenders: list[Tender], lang: Lang) -> Figure | None:
             row["low"] += tender.estimated_value.min
             row["high"] += tender.estimated_value.max
             row["with"] += 1
-    rows = []
+    rows: list[Row] = []
     for key in sorted(quarters):
         q = quarters[key]
         estimated = q["with"] > 0
@@ -314,39 +291,35 @@ def pipeline_value(tenders: list[Tender], lang: Lang) -> Figure | None:
                 "without": q["without"],
             }
         )
-    frame = pd.DataFrame(rows)
-    unknown = int(frame["without"].sum())
-    if not frame["high"].notna().any():
+    unknown = sum(row["without"] for row in rows)
+    if all(row["high"] is None for row in rows):
         return None
-    top = frame.loc[cast(int, frame["high"].fillna(-1).idxmax())]  # a label of the RangeIndex
+    top = max(rows, key=lambda row: -1 if row["high"] is None else row["high"])  # first of ties
     summary = t("chart.value.summary", lang, value=top["label"], quarter=top["quarter"])
     if unknown:
         summary += " " + t("chart.value.unknown", lang, count=unknown)
     title = t("chart.value.title", lang)
-    order = list(frame["quarter"])
-    y = alt.Y("quarter:N", sort=order, title=None)
-    x_title = t("chart.value.axis", lang)
-    upper = (
-        alt.Chart()
-        .mark_bar(fill=palette.series_fill(1), height=16)
-        .encode(y=y, x=alt.X("high_m:Q", title=x_title), x2=alt.X2("low_m:Q"))
+    y = vl.channel("quarter:N", sort=[row["quarter"] for row in rows], title=None)
+    upper = vl.layer(
+        vl.mark("bar", fill=palette.series_fill(1), height=16),
+        y=y,
+        x=vl.channel("high_m:Q", title=t("chart.value.axis", lang)),
+        x2=vl.field("low_m"),
     )
-    lower = (
-        alt.Chart()
-        .mark_bar(fill=palette.SERIES_COLOURS[0], height=16)
-        .encode(y=y, x=alt.X("low_m:Q"))
+    lower = vl.layer(
+        vl.mark("bar", fill=palette.SERIES_COLOURS[0], height=16), y=y, x=vl.channel("low_m:Q")
     )
-    labels = (
-        alt.Chart()
-        .mark_text(align="left", dx=6, fontSize=11)
-        .encode(y=y, x=alt.X("high_m:Q"), text="label:N")
+    labels = vl.layer(
+        vl.mark("text", align="left", dx=6, fontSize=11),
+        y=y,
+        x=vl.channel("high_m:Q"),
+        text=vl.channel("label:N"),
     )
-    chart = _layer(frame, upper, lower, labels, width=palette.WIDTH - 260, height=alt.Step(24))
     return Figure(
         name="pipeline-value",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=(
             Column("quarter", t("chart.quarter", lang)),
             Column("low", t("chart.value.low", lang), "amount"),
@@ -354,7 +327,7 @@ def pipeline_value(tenders: list[Tender], lang: Lang) -> Figure | None:
             Column("with", t("chart.value.with", lang), "integer"),
             Column("without", t("chart.value.without", lang), "integer"),
         ),
-        chart=_finish(chart, title),
+        layout=vl.layers(upper, lower, labels, width=palette.WIDTH - 260, height=vl.step(24)),
         lang=lang,
         examples=examples_note(tenders, "tender", lang),
     )
@@ -371,7 +344,8 @@ def timeline(tenders: list[Tender], lang: Lang) -> Figure | None:
     `tenders` come in calendar order; the chart shows the first `TIMELINE_ROWS` of them."""
     if not tenders:
         return None
-    rows, seen = [], set()
+    rows: list[Row] = []
+    seen: set[str] = set()
     for tender in tenders[:TIMELINE_ROWS]:
         label = _short_middle(tender.title.get(lang))
         if label in seen:
@@ -397,41 +371,38 @@ def timeline(tenders: list[Tender], lang: Lang) -> Figure | None:
                 "last": max(known).isoformat(),
             }
         )
-    frame = pd.DataFrame(rows)
     words = {key: t(f"chart.timeline.{key}", lang) for key in _MILESTONES}
-    order = list(frame["tender"])
+    order = [row["tender"] for row in rows]
     # Titles are cut to _AXIS_LABEL characters above; no limit in pixels, which Vega would
     # measure label by label (two fifths of the time a timeline takes to draw).
-    y = alt.Y("tender:N", sort=order, title=None, axis=alt.Axis(labelLimit=0))
-    x_axis = alt.Axis(format="%Y", tickCount="year", title=None, grid=True)
-    span = (
-        alt.Chart()
-        .mark_rule(color=palette.RULE, strokeWidth=2)
-        .encode(y=y, x=alt.X("first:T", scale=alt.Scale(type="utc"), axis=x_axis), x2="last:T")
+    y = vl.channel("tender:N", sort=order, title=None, axis={"labelLimit": 0})
+    x_axis = {"format": "%Y", "tickCount": "year", "title": None, "grid": True}
+    span = vl.layer(
+        vl.mark("rule", color=palette.RULE, strokeWidth=2),
+        y=y,
+        x=vl.channel("first:T", scale={"type": "utc"}, axis=x_axis),
+        x2=vl.field("last"),
     )
-    points = (
-        alt.Chart()
-        .transform_fold(list(_MILESTONES), as_=["milestone", "date"])
-        .transform_filter("datum.date != null")
-        .transform_calculate(step=_case("milestone", words), when="toDate(datum.date)")
-        .mark_point(filled=True, size=110, opacity=1)
-        .encode(
-            y=y,
-            x=alt.X("when:T", scale=alt.Scale(type="utc")),
-            shape=alt.Shape(
-                "step:N",
-                scale=alt.Scale(domain=list(words.values()), range=list(palette.MILESTONE_SHAPES)),
-                title=None,
-                legend=alt.Legend(orient="top"),
-            ),
-            color=alt.Color(
-                "step:N",
-                scale=alt.Scale(domain=list(words.values()), range=list(palette.MILESTONE_COLOURS)),
-                title=None,
-            ),
-        )
+    points = vl.layer(
+        vl.mark("point", filled=True, size=110, opacity=1),
+        vl.fold(_MILESTONES, "milestone", "date"),
+        vl.where("datum.date != null"),
+        vl.calculate("step", _case("milestone", words)),
+        vl.calculate("when", "toDate(datum.date)"),
+        y=y,
+        x=vl.channel("when:T", scale={"type": "utc"}),
+        shape=vl.channel(
+            "step:N",
+            scale={"domain": list(words.values()), "range": list(palette.MILESTONE_SHAPES)},
+            title=None,
+            legend={"orient": "top"},
+        ),
+        color=vl.channel(
+            "step:N",
+            scale={"domain": list(words.values()), "range": list(palette.MILESTONE_COLOURS)},
+            title=None,
+        ),
     )
-    chart = _layer(frame, span, points, width=palette.WIDTH - 200, height=alt.Step(26))
     publications = sorted(tender.expected_publication.start for tender in tenders)
     first = next(
         tender for tender in tenders if tender.expected_publication.start == publications[0]
@@ -453,12 +424,12 @@ def timeline(tenders: list[Tender], lang: Lang) -> Figure | None:
         name="timeline",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=(
             Column("tender", t("chart.tender", lang)),
             *(Column(key, words[key], "date", f"{key}_label") for key in _MILESTONES),
         ),
-        chart=_finish(chart, title),
+        layout=vl.layers(span, points, width=palette.WIDTH - 200, height=vl.step(26)),
         lang=lang,
         examples=examples_note(tenders[:TIMELINE_ROWS], "tender", lang),
     )
@@ -477,24 +448,24 @@ def ambition_matrix(plans: list[CategoryPlan], data: DataSet, lang: Lang) -> Fig
     names = {f"level:{theme.id}": theme.name.get(lang) for theme in themes}
     levels = data.ambition_scale()
     plans = sorted(plans, key=lambda p: (p.name.get(lang), p.id))
-    rows = []
+    rows: list[Row] = []
     for plan in plans:
-        row: dict[str, Any] = {"plan": plan.id, "category": plan.name.get(lang)}
+        row: Row = {"plan": plan.id, "category": plan.name.get(lang)}
         for theme in themes:
             ambition = plan.ambitions.get(theme.id)
             level = ambition.level if ambition else None
             row[f"level:{theme.id}"] = _level_word(levels, level, lang) if ambition else None
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=["plan", "category", *names])
-    used = [key for key in names if frame[key].notna().any()]
-    frame = frame[["plan", "category", *used]]
-    cells = frame.melt(id_vars="plan", value_vars=used).dropna()
+    used = [key for key in names if any(row[key] is not None for row in rows)]
+    # Themes no plan chose a level for have no column.
+    rows = [{"plan": r["plan"], "category": r["category"], **{k: r[k] for k in used}} for r in rows]
+    cells = [(key, row[key]) for row in rows for key in used if row[key] is not None]
     highest = _level_word(levels, levels.ids[-1], lang) if levels.ids else None
-    per_theme = Counter(cells[cells["value"] == highest]["variable"])
+    per_theme = Counter(key for key, level in cells if level == highest)
     summary = t(
         "chart.matrix.summary",
         lang,
-        plans=len(frame),
+        plans=len(rows),
         cells=len(cells),
         ambitious=sum(per_theme.values()),
         level=i18n.lower_first(highest or t("chart.level.none", lang)),
@@ -504,53 +475,51 @@ def ambition_matrix(plans: list[CategoryPlan], data: DataSet, lang: Lang) -> Fig
         leaders = [names[key] for key in used if per_theme[key] == most]
         summary += " " + t("chart.matrix.most", lang, themes=_names(leaders, lang), count=most)
     title = t("chart.matrix.title", lang)
-    base = (
-        alt.Chart()
-        # Altair asks for list[str | FieldName] where any list of str does (list is invariant).
-        .transform_fold(used, as_=["theme", "level"])  # type: ignore[arg-type]
-        .transform_filter("datum.level != null")
-    )
-    x = alt.X(
+    fold = (vl.fold(used, "theme", "level"), vl.where("datum.level != null"))
+    x = vl.channel(
         "theme:N",
         sort=used,
         title=None,
-        axis=alt.Axis(
-            orient="top",
-            labelAngle=-35,
-            labelLimit=280,
-            labelExpr=_case("value", {key: names[key] for key in used}),
-        ),
+        axis={
+            "orient": "top",
+            "labelAngle": -35,
+            "labelLimit": 280,
+            "labelExpr": _case("value", {key: names[key] for key in used}),
+        },
     )
     category_names = {plan.id: plan.name.get(lang) for plan in plans}
-    y = alt.Y(
+    y = vl.channel(
         "plan:N",
-        sort=list(frame["plan"]),
+        sort=[row["plan"] for row in rows],
         title=None,
-        axis=alt.Axis(labelLimit=240, labelExpr=_case("value", category_names)),
+        axis={"labelLimit": 240, "labelExpr": _case("value", category_names)},
     )
-    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(
+    rect = vl.layer(
+        vl.mark("rect", stroke="white", strokeWidth=2),
+        *fold,
         x=x,
         y=y,
-        fill=alt.Fill(
+        fill=vl.channel(
             "level:N",
             scale=_level_scale(levels, lang),
             title=t("chart.level", lang),
-            legend=alt.Legend(orient="bottom"),
+            legend={"orient": "bottom"},
         ),
     )
-    colour = alt.Color("level:N", scale=_level_text(levels, lang), legend=None)
-    text = base.mark_text(fontSize=11).encode(x=x, y=y, text="level:N", color=colour)
-    chart = _layer(frame, rect, text, width=alt.Step(86), height=alt.Step(28))
+    colour = vl.channel("level:N", scale=_level_text(levels, lang), legend=None)
+    text = vl.layer(
+        vl.mark("text", fontSize=11), *fold, x=x, y=y, text=vl.channel("level:N"), color=colour
+    )
     return Figure(
         name="ambition-matrix",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=(
             Column("category", t("chart.category", lang)),
             *(Column(k, names[k]) for k in used),
         ),
-        chart=_finish(chart, title),
+        layout=vl.layers(rect, text, width=vl.step(86), height=vl.step(28)),
         lang=lang,
         examples=examples_note(plans, "plan", lang),
     )
@@ -565,7 +534,7 @@ def ambition_profile(
         return None
     themes = sorted(data.themes.values(), key=lambda theme: (theme.order, theme.id))
     levels = data.ambition_scale()
-    rows = []
+    rows: list[Row] = []
     for theme in themes:
         ambition = ambitions.get(theme.id)
         level = ambition.level if ambition else None
@@ -577,42 +546,41 @@ def ambition_profile(
                 "level": _level_word(levels, level, lang),
             }
         )
-    frame = pd.DataFrame(rows)
-    chosen = frame[frame["rank"] > 0]
-    top = chosen[chosen["rank"] == chosen["rank"].max()]
+    chosen = [row for row in rows if row["rank"] > 0]
+    highest = max(row["rank"] for row in chosen)
+    top = [row for row in chosen if row["rank"] == highest]
     summary = t(
         "chart.profile.summary",
         lang,
         chosen=len(chosen),
-        themes=len(frame),
-        level=top["level"].iloc[0].lower(),
-        names=_names(list(top["theme"]), lang),
+        themes=len(rows),
+        level=top[0]["level"].lower(),
+        names=_names([row["theme"] for row in top], lang),
     )
     title = t("chart.profile.title", lang)
     words = {levels.rank(level): _level_word(levels, level, lang) for level in levels.ids}
-    y = _rows(frame)
-    x = alt.X(
+    y = _theme_rows(rows)
+    x = vl.channel(
         "rank:Q",
-        scale=alt.Scale(domain=[0, len(levels)]),
+        scale={"domain": [0, len(levels)]},
         title=t("chart.level", lang),
-        axis=alt.Axis(values=list(words), labelExpr=_case("value", words), grid=True),
+        axis={"values": list(words), "labelExpr": _case("value", words), "grid": True},
     )
-    fill = alt.Fill("level:N", scale=_level_scale(levels, lang), legend=None)
-    bars = (
-        alt.Chart()
-        .transform_filter("datum.rank > 0")
-        .mark_bar(height=16)
-        .encode(x=x, y=y, fill=fill)
+    fill = vl.channel("level:N", scale=_level_scale(levels, lang), legend=None)
+    bars = vl.layer(vl.mark("bar", height=16), vl.where("datum.rank > 0"), x=x, y=y, fill=fill)
+    labels = vl.layer(
+        vl.mark("text", align="left", dx=6),
+        x=vl.channel("rank:Q"),
+        y=y,
+        text=vl.channel("level:N"),
     )
-    labels = alt.Chart().mark_text(align="left", dx=6).encode(x="rank:Q", y=y, text="level:N")
-    chart = _layer(frame, bars, labels, width=palette.WIDTH - 260, height=alt.Step(26))
     return Figure(
         name="ambition-profile",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=(Column("theme", t("chart.theme", lang)), Column("level", t("chart.level", lang))),
-        chart=_finish(chart, title),
+        layout=vl.layers(bars, labels, width=palette.WIDTH - 260, height=vl.step(26)),
         lang=lang,
         examples=examples_note([owner] if owner is not None else [], "plan", lang),
     )
@@ -627,8 +595,8 @@ def route_map(route: RouteMap, data: DataSet, lang: Lang) -> Figure | None:
         return None
     theme_order = data.theme_order()
     milestones = sorted(route.milestones, key=lambda m: (m.year, theme_order(m.theme)))
-    slots: Counter[tuple[int, str]]
-    rows, slots = [], Counter()
+    rows: list[Row] = []
+    slots: Counter[tuple[int, str]] = Counter()
     for milestone in milestones:
         theme = _theme_name(data, milestone.theme, lang)
         value = milestone.value
@@ -648,49 +616,45 @@ def route_map(route: RouteMap, data: DataSet, lang: Lang) -> Figure | None:
             }
         )
         slots[(milestone.year, milestone.theme)] += 1
-    frame = pd.DataFrame(rows)
-    measurable = int(frame["value"].notna().sum())
+    years = sorted({row["year"] for row in rows})
     summary = t(
-        "chart.route.summary" if frame["year"].nunique() > 1 else "chart.route.summary.one-year",
+        "chart.route.summary" if len(years) > 1 else "chart.route.summary.one-year",
         lang,
-        count=len(frame),
-        first=int(frame["year"].min()),
-        last=int(frame["year"].max()),
-        measurable=measurable,
+        count=len(rows),
+        first=years[0],
+        last=years[-1],
+        measurable=sum(row["value"] is not None for row in rows),
     )
     title = t("chart.route.title", lang)
-    years = sorted(set(frame["year"]))
-    order = sorted(set(frame["theme_id"]), key=theme_order)
-    x = alt.X("year:O", sort=years, title=t("chart.year", lang), axis=alt.Axis(labelAngle=0))
-    y = _rows(frame, order, 220)
-    offset = alt.YOffset("slot:O")
-    points = (
-        alt.Chart()
-        .mark_point(filled=True, size=120, opacity=1, color=palette.SERIES_COLOURS[0])
-        .encode(
-            x=x,
-            y=y,
-            yOffset=offset,
-            shape=alt.Shape(
-                "measurable:N",
-                legend=None,
-                scale=alt.Scale(domain=[True, False], range=["diamond", "circle"]),
-            ),
-        )
-        .transform_calculate(measurable="datum.value != null")
+    order = sorted({row["theme_id"] for row in rows}, key=theme_order)
+    x = vl.channel("year:O", sort=years, title=t("chart.year", lang), axis={"labelAngle": 0})
+    y = _theme_rows(rows, order, 220)
+    offset = vl.channel("slot:O")
+    points = vl.layer(
+        vl.mark("point", filled=True, size=120, opacity=1, color=palette.SERIES_COLOURS[0]),
+        vl.calculate("measurable", "datum.value != null"),
+        x=x,
+        y=y,
+        yOffset=offset,
+        shape=vl.channel(
+            "measurable:N",
+            legend=None,
+            scale={"domain": [True, False], "range": ["diamond", "circle"]},
+        ),
     )
-    labels = (
-        alt.Chart()
-        .mark_text(baseline="top", dy=10, fontSize=11, lineBreak="\n")
-        .encode(x=x, y=y, yOffset=offset, text="label:N")
+    labels = vl.layer(
+        vl.mark("text", baseline="top", dy=10, fontSize=11, lineBreak="\n"),
+        x=x,
+        y=y,
+        yOffset=offset,
+        text=vl.channel("label:N"),
     )
     step = 150  # room for a label of three short lines under each year's point
-    chart = _layer(frame, points, labels, width=alt.Step(step), height=alt.Step(66))
     return Figure(
         name="route-map",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=(
             Column("year", t("chart.year", lang)),
             Column("theme", t("chart.theme", lang)),
@@ -698,7 +662,7 @@ def route_map(route: RouteMap, data: DataSet, lang: Lang) -> Figure | None:
             Column("value", t("chart.value", lang), "number"),
             Column("unit", t("chart.unit", lang)),
         ),
-        chart=_finish(chart, title),
+        layout=vl.layers(points, labels, width=vl.step(step), height=vl.step(66)),
         lang=lang,
         examples=examples_note([route], "route-map", lang),
     )
@@ -716,7 +680,7 @@ def action_status(plan: ActionPlan, data: DataSet, lang: Lang) -> Figure | None:
     statuses = [s for s in _ACTION_STATUSES if any(status == s for _, status in counts)]
     words = [i18n.label("action-status", s, lang) for s in _ACTION_STATUSES]
     theme_ids = sorted({theme for theme, _ in counts}, key=data.theme_order())
-    rows = [
+    rows: list[Row] = [
         {
             "theme_id": theme,
             "theme": _theme_name(data, theme, lang),
@@ -728,46 +692,40 @@ def action_status(plan: ActionPlan, data: DataSet, lang: Lang) -> Figure | None:
         for status in statuses
         if counts[(theme, status)]
     ]
-    frame = pd.DataFrame(rows)
     done = sum(n for (_, status), n in counts.items() if status == "done")
     delayed = sum(n for (_, status), n in counts.items() if status == "delayed")
     summary = t("chart.actions.summary", lang, done=done, total=len(plan.actions), delayed=delayed)
     title = t("chart.actions.title", lang)
-    y = _rows(frame, limit=220)
-    bars = (
-        alt.Chart()
-        .mark_bar(stroke="white", strokeWidth=1, height=18)
-        .encode(
-            y=y,
-            x=alt.X("sum(count):Q", title=t("chart.actions", lang), axis=alt.Axis(tickMinStep=1)),
-            fill=alt.Fill(
-                "status:N",
-                title=t("chart.status", lang),
-                legend=alt.Legend(orient="bottom"),
-                scale=alt.Scale(
-                    domain=words, range=[palette.series_fill(i) for i in range(len(words))]
-                ),
-            ),
-            order=alt.Order("series:Q"),
-        )
+    y = _theme_rows(rows, limit=220)
+    bars = vl.layer(
+        vl.mark("bar", stroke="white", strokeWidth=1, height=18),
+        y=y,
+        x=vl.channel("sum(count):Q", title=t("chart.actions", lang), axis={"tickMinStep": 1}),
+        fill=vl.channel(
+            "status:N",
+            title=t("chart.status", lang),
+            legend={"orient": "bottom"},
+            scale=_series_scale(words),
+        ),
+        order=vl.channel("series:Q"),
     )
-    totals = (
-        alt.Chart()
-        .mark_text(align="left", dx=6)
-        .encode(y=y, x=alt.X("sum(count):Q"), text=alt.Text("sum(count):Q"))
+    totals = vl.layer(
+        vl.mark("text", align="left", dx=6),
+        y=y,
+        x=vl.channel("sum(count):Q"),
+        text=vl.channel("sum(count):Q"),
     )
-    chart = _layer(frame, bars, totals, width=palette.WIDTH - 220, height=alt.Step(30))
     return Figure(
         name="action-status",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=(
             Column("theme", t("chart.theme", lang)),
             Column("status", t("chart.status", lang)),
             Column("count", t("chart.actions", lang), "integer"),
         ),
-        chart=_finish(chart, title),
+        layout=vl.layers(bars, totals, width=palette.WIDTH - 220, height=vl.step(30)),
         lang=lang,
         examples=examples_note([plan], "plan", lang),
     )
@@ -777,7 +735,7 @@ def indicators(plan: ActionPlan, lang: Lang) -> Figure | None:
     """Each indicator's yearly values from its baseline toward its target."""
     if not plan.indicators:
         return None
-    rows = []
+    rows: list[Row] = []
     progress: list[tuple[float, str]] = []
     for indicator in plan.indicators:
         name = f"{_short(indicator.title.get(lang), 60)} ({indicator.unit})"
@@ -788,7 +746,6 @@ def indicators(plan: ActionPlan, lang: Lang) -> Figure | None:
         span = indicator.target.value - indicator.baseline.value
         if span and measured:
             progress.append(((last.value - indicator.baseline.value) / span, name))
-    frame = pd.DataFrame(rows)
     summary = t("chart.indicators.summary", lang, count=len(plan.indicators))
     if progress:
         share, name = max(progress)
@@ -803,9 +760,9 @@ def indicators(plan: ActionPlan, lang: Lang) -> Figure | None:
         name="indicators",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=_progress_columns(lang),
-        chart=_finish(_progress_chart(frame, lang), title),
+        layout=_progress_chart(rows, lang),
         lang=lang,
         examples=examples_note([plan], "plan", lang),
     )
@@ -819,7 +776,7 @@ def goals_progress(goals: list[Goal], lang: Lang) -> Figure | None:
     measured_goals = [goal for goal in goals if goal.measurements]
     if not measured_goals:
         return None
-    rows = []
+    rows: list[Row] = []
     for goal in measured_goals:
         unit = goal.target.unit if goal.target else ""
         name = f"{_short(goal.title.get(lang), 60)}" + (f" ({unit})" if unit else "")
@@ -828,16 +785,15 @@ def goals_progress(goals: list[Goal], lang: Lang) -> Figure | None:
         if goal.target is not None and (goal.target.year or goal.deadline):
             target = _YearValue(goal.target.year or goal.deadline or 0, goal.target.value)
         rows += _progress_rows(name, points, target, points[-1][1], lang)
-    frame = pd.DataFrame(rows)
     summary = t("chart.goals.summary", lang, count=len(measured_goals), total=len(goals))
     title = t("chart.goals.title", lang)
     return Figure(
         name="goals-progress",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=_progress_columns(lang),
-        chart=_finish(_progress_chart(frame, lang), title),
+        layout=_progress_chart(rows, lang),
         lang=lang,
         examples=examples_note(measured_goals, "goal", lang),
     )
@@ -852,7 +808,7 @@ class _YearValue:
 def _progress_rows(
     name: str, points: list[tuple[str, Any]], target: Any, last: Any, lang: Lang
 ) -> list[dict[str, Any]]:
-    rows = [
+    rows: list[Row] = [
         {
             "series": name,
             "kind": t(f"chart.progress.{kind}", lang),
@@ -888,72 +844,63 @@ def _progress_columns(lang: Lang) -> tuple[Column, ...]:
     )
 
 
-def _progress_chart(frame: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
+def _progress_chart(rows: list[Row], lang: Lang) -> vl.Spec:
     """Small multiples, one per series: the line so far, a dashed line on to the target."""
     kinds = [t(f"chart.progress.{k}", lang) for k in ("baseline", "measured", "target")]
-    x = alt.X(
+    x = vl.channel(
         "year:Q",
         title=None,
-        axis=alt.Axis(format="d", tickMinStep=1),
-        scale=alt.Scale(zero=False, padding=16),
+        axis={"format": "d", "tickMinStep": 1},
+        scale={"zero": False, "padding": 16},
     )
-    y = alt.Y(
-        "value:Q", title=None, scale=alt.Scale(zero=False, padding=14), axis=alt.Axis(tickCount=4)
+    y = vl.channel(
+        "value:Q", title=None, scale={"zero": False, "padding": 14}, axis={"tickCount": 4}
     )
-    so_far = (
-        alt.Chart()
-        .transform_filter("datum.actual")
-        .mark_line(color=palette.SERIES_COLOURS[0])
-        .encode(x=x, y=y)
+    so_far = vl.layer(
+        vl.mark("line", color=palette.SERIES_COLOURS[0]), vl.where("datum.actual"), x=x, y=y
     )
-    ahead = (
-        alt.Chart()
-        .transform_filter("datum.toward")
-        .mark_line(color=palette.SERIES_COLOURS[1], strokeDash=[5, 4])
-        .encode(x=x, y=y)
+    ahead = vl.layer(
+        vl.mark("line", color=palette.SERIES_COLOURS[1], strokeDash=[5, 4]),
+        vl.where("datum.toward"),
+        x=x,
+        y=y,
     )
-    points = (
-        alt.Chart()
-        .mark_point(filled=True, size=90, opacity=1)
-        .encode(
-            x=x,
-            y=y,
-            shape=alt.Shape(
-                "kind:N",
-                scale=alt.Scale(domain=kinds, range=["square", "circle", "diamond"]),
-                title=None,
-                legend=alt.Legend(orient="top"),
-            ),
-            color=alt.Color(
-                "kind:N",
-                scale=alt.Scale(
-                    domain=kinds,
-                    range=[palette.RULE, palette.SERIES_COLOURS[0], palette.SERIES_COLOURS[1]],
-                ),
-                title=None,
-            ),
-        )
-    )
-    labels = alt.Chart().mark_text(dy=-12, fontSize=11).encode(x=x, y=y, text="label:N")
-    layered = _layer(
-        frame, so_far, ahead, points, labels, data=frame, width=palette.WIDTH - 120, height=110
-    )
-    series = list(dict.fromkeys(frame["series"]))
-    return layered.facet(
-        row=alt.Row(
-            "series:N",
-            sort=series,
+    points = vl.layer(
+        vl.mark("point", filled=True, size=90, opacity=1),
+        x=x,
+        y=y,
+        shape=vl.channel(
+            "kind:N",
+            scale={"domain": kinds, "range": ["square", "circle", "diamond"]},
             title=None,
-            header=alt.Header(
-                labelAngle=0,
-                labelAlign="left",
-                labelAnchor="start",
-                labelOrient="top",
-                labelLimit=palette.WIDTH,
-                labelFontSize=12,
-            ),
+            legend={"orient": "top"},
         ),
-    ).resolve_scale(y="independent", x="independent")
+        color=vl.channel(
+            "kind:N",
+            scale={
+                "domain": kinds,
+                "range": [palette.RULE, palette.SERIES_COLOURS[0], palette.SERIES_COLOURS[1]],
+            },
+            title=None,
+        ),
+    )
+    labels = vl.layer(vl.mark("text", dy=-12, fontSize=11), x=x, y=y, text=vl.channel("label:N"))
+    layered = vl.layers(so_far, ahead, points, labels, width=palette.WIDTH - 120, height=110)
+    series = list(dict.fromkeys(row["series"] for row in rows))
+    row = vl.channel(
+        "series:N",
+        sort=series,
+        title=None,
+        header={
+            "labelAngle": 0,
+            "labelAlign": "left",
+            "labelAnchor": "start",
+            "labelOrient": "top",
+            "labelLimit": palette.WIDTH,
+            "labelFontSize": 12,
+        },
+    )
+    return vl.facet_rows(layered, row, resolve={"y": "independent", "x": "independent"})
 
 
 # --- 8. Cases --------------------------------------------------------------------------------
@@ -965,7 +912,7 @@ def cases_by_theme(cases: list[Case], data: DataSet, lang: Lang) -> Figure | Non
         return None
     counts = Counter((theme, case.year) for case in cases for theme in case.themes)
     theme_ids = sorted({theme for theme, _ in counts}, key=data.theme_order())
-    rows = [
+    rows: list[Row] = [
         {
             "theme_id": theme,
             "theme": _theme_name(data, theme, lang),
@@ -975,9 +922,10 @@ def cases_by_theme(cases: list[Case], data: DataSet, lang: Lang) -> Figure | Non
         for theme in theme_ids
         for year in sorted({y for th, y in counts if th == theme})
     ]
-    frame = pd.DataFrame(rows)
-    per_theme = frame.groupby("theme", sort=False)["count"].sum()
-    most = int(per_theme.max())
+    per_theme: Counter[str] = Counter()  # by name, in the order of the rows
+    for row in rows:
+        per_theme[row["theme"]] += row["count"]
+    most = max(per_theme.values())
     leaders = [name for name, n in per_theme.items() if n == most]
     summary = t(
         "chart.cases.summary",
@@ -985,37 +933,34 @@ def cases_by_theme(cases: list[Case], data: DataSet, lang: Lang) -> Figure | Non
         count=len(cases),
         first=min(c.year for c in cases),
         last=max(c.year for c in cases),
-        themes=_names(cast(list[str], leaders), lang),  # the index holds theme names
+        themes=_names(leaders, lang),
         most=most,
     )
     title = t("chart.cases.title", lang)
     years = list(range(min(c.year for c in cases), max(c.year for c in cases) + 1))
-    x = alt.X(
+    x = vl.channel(
         "year:O",
         sort=years,
-        scale=alt.Scale(domain=years),
+        scale={"domain": years},
         title=t("chart.year", lang),
-        axis=alt.Axis(labelAngle=0),
+        axis={"labelAngle": 0},
     )
-    y = _rows(frame, limit=220)
-    cells = (
-        alt.Chart()
-        .mark_rect(fill=palette.LEVEL_RAMP[0], stroke="white", strokeWidth=2)
-        .encode(x=x, y=y)
+    y = _theme_rows(rows, limit=220)
+    cells = vl.layer(
+        vl.mark("rect", fill=palette.LEVEL_RAMP[0], stroke="white", strokeWidth=2), x=x, y=y
     )
-    labels = alt.Chart().mark_text(color="#000000").encode(x=x, y=y, text="count:Q")
-    chart = _layer(frame, cells, labels, width=alt.Step(44), height=alt.Step(28))
+    labels = vl.layer(vl.mark("text", color="#000000"), x=x, y=y, text=vl.channel("count:Q"))
     return Figure(
         name="cases-by-theme",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=(
             Column("theme", t("chart.theme", lang)),
             Column("year", t("chart.year", lang)),
             Column("count", t("chart.cases", lang), "integer"),
         ),
-        chart=_finish(chart, title),
+        layout=vl.layers(cells, labels, width=vl.step(44), height=vl.step(28)),
         lang=lang,
         examples=examples_note(cases, "case", lang),
     )
@@ -1033,12 +978,12 @@ def _buyers(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -> dict[
     return dict(sorted(names.items(), key=lambda item: (item[1].lower(), item[0])))
 
 
-def _buyer_rows(names: Mapping[str, str]) -> alt.Y:
-    return alt.Y(
+def _buyer_rows(names: Mapping[str, str]) -> vl.Spec:
+    return vl.channel(
         "buyer_id:N",
         sort=list(names),
         title=None,
-        axis=alt.Axis(labelLimit=260, labelExpr=_case("value", names)),
+        axis={"labelLimit": 260, "labelExpr": _case("value", names)},
     )
 
 
@@ -1060,7 +1005,7 @@ def forecast_within(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) 
         return None
     names = _buyers(published, data, lang)
     by_key = {group.key: group for group in published}
-    rows = []
+    rows: list[Row] = []
     for key, name in names.items():
         group = by_key[key]
         share = round(100 * group.within / group.published, 1)
@@ -1074,7 +1019,6 @@ def forecast_within(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) 
                 "published": group.published,
             }
         )
-    frame = pd.DataFrame(rows)
     within, total = sum(g.within for g in published), sum(g.published for g in published)
     summary = t(
         "chart.forecast-within.summary",
@@ -1087,37 +1031,39 @@ def forecast_within(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) 
     summary += " " + _counted(total, "published", lang)
     title = t("chart.forecast-within.title", lang)
     y = _buyer_rows(names)
-    x = alt.X(
+    x = vl.channel(
         "share:Q",
-        scale=alt.Scale(domain=[0, 100]),
+        scale={"domain": [0, 100]},
         title=t("chart.forecast.share", lang),
-        axis=alt.Axis(values=[0, 25, 50, 75, 100], grid=True),
+        axis={"values": [0, 25, 50, 75, 100], "grid": True},
     )
-    chart = _labelled_bars(frame, x, y, "share", palette.SERIES_COLOURS[0])
     return Figure(
         name="forecast-within",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=(
             Column("buyer", t("chart.buyer", lang)),
             Column("share", t("chart.forecast.share", lang), "number"),
             Column("within", t("chart.forecast.within", lang), "integer"),
             Column("published", t("chart.forecast.published", lang), "integer"),
         ),
-        chart=_finish(chart, title),
+        layout=_labelled_bars(x, y, "share", palette.SERIES_COLOURS[0]),
         lang=lang,
         examples=count_note(examples, total, "tender", lang),
     )
 
 
-def _labelled_bars(
-    frame: pd.DataFrame, x: alt.X, y: alt.Y, field: str, fill: str
-) -> alt.LayerChart:
+def _labelled_bars(x: vl.Spec, y: vl.Spec, field: str, fill: str) -> vl.Spec:
     """A bar per buyer with its figure written after it (the `label` column)."""
-    bars = alt.Chart().mark_bar(fill=fill, height=16).encode(x=x, y=y)
-    labels = alt.Chart().mark_text(align="left", dx=6).encode(x=f"{field}:Q", y=y, text="label:N")
-    return _layer(frame, bars, labels, width=palette.WIDTH - 300, height=alt.Step(26))
+    bars = vl.layer(vl.mark("bar", fill=fill, height=16), x=x, y=y)
+    labels = vl.layer(
+        vl.mark("text", align="left", dx=6),
+        x=vl.channel(f"{field}:Q"),
+        y=y,
+        text=vl.channel("label:N"),
+    )
+    return vl.layers(bars, labels, width=palette.WIDTH - 300, height=vl.step(26))
 
 
 def forecast_moves(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -> Figure | None:
@@ -1131,7 +1077,7 @@ def forecast_moves(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -
     names = _buyers(announced, data, lang)
     by_key = {group.key: group for group in announced}
     averages = {key: round(by_key[key].moves / by_key[key].announced, 2) for key in names}
-    rows = [
+    rows: list[Row] = [
         {
             "buyer_id": key,
             "buyer": name,
@@ -1142,7 +1088,6 @@ def forecast_moves(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -
         }
         for key, name in names.items()
     ]
-    frame = pd.DataFrame(rows)
     count = sum(group.announced for group in announced)
     top = max(averages.values())
     summary = t(
@@ -1158,24 +1103,23 @@ def forecast_moves(groups: Sequence[GroupAccuracy], data: DataSet, lang: Lang) -
     summary += " " + _counted(count, "announced", lang)
     title = t("chart.forecast-moves.title", lang)
     y = _buyer_rows(names)
-    x = alt.X(
+    x = vl.channel(
         "per_tender:Q",
         title=t("chart.forecast.per-tender", lang),
-        axis=alt.Axis(tickMinStep=0.5, grid=True),
+        axis={"tickMinStep": 0.5, "grid": True},
     )
-    chart = _labelled_bars(frame, x, y, "per_tender", palette.SERIES_COLOURS[1])
     return Figure(
         name="forecast-moves",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=(
             Column("buyer", t("chart.buyer", lang)),
             Column("per_tender", t("chart.forecast.per-tender", lang), "number"),
             Column("moves", t("chart.forecast.moves", lang), "integer"),
             Column("announced", t("chart.forecast.announced", lang), "integer"),
         ),
-        chart=_finish(chart, title),
+        layout=_labelled_bars(x, y, "per_tender", palette.SERIES_COLOURS[1]),
         lang=lang,
         examples=count_note(examples, count, "tender", lang),
     )
@@ -1214,7 +1158,7 @@ def effort_shares(results: Sequence[EffortResult], lang: Lang) -> Figure | None:
     say, goal by goal, how many tenders the data cannot judge."""
     if not results:
         return None
-    rows = []
+    rows: list[Row] = []
     for result in results:
         total = result.total
         share = _share_percent(total.share)
@@ -1232,38 +1176,37 @@ def effort_shares(results: Sequence[EffortResult], lang: Lang) -> Figure | None:
                 "value_share": _share_percent(total.value_share),
             }
         )
-    frame = pd.DataFrame(rows)
     summary = _effort_summary(rows, lang)
     tenders = {v.tender.id: v.tender for result in results for v in result.verdicts}
     summary += " " + _counted(len(tenders), "planned", lang)
     title = t("chart.effort.title", lang)
-    names = dict(zip(frame["goal_id"], frame["goal"], strict=True))
-    y = alt.Y(
+    names = {row["goal_id"]: row["goal"] for row in rows}
+    y = vl.channel(
         "goal_id:N",
         sort=list(names),
         title=None,
-        axis=alt.Axis(labelLimit=260, labelExpr=_case("value", names)),
+        axis={"labelLimit": 260, "labelExpr": _case("value", names)},
     )
-    x = alt.X(
+    x = vl.channel(
         "share:Q",
-        scale=alt.Scale(domain=[0, 100]),
+        scale={"domain": [0, 100]},
         title=t("chart.effort.axis", lang),
-        axis=alt.Axis(values=[0, 25, 50, 75, 100], grid=True),
+        axis={"values": [0, 25, 50, 75, 100], "grid": True},
     )
-    bars = alt.Chart().mark_bar(fill=palette.SERIES_COLOURS[2], height=16).encode(x=x, y=y)
+    bars = vl.layer(vl.mark("bar", fill=palette.SERIES_COLOURS[2], height=16), x=x, y=y)
     # A goal no tender can be judged by has no bar: its words stand at 0.
-    labels = (
-        alt.Chart()
-        .transform_calculate(at="datum.share === null ? 0 : datum.share")
-        .mark_text(align="left", dx=6)
-        .encode(x=alt.X("at:Q"), y=y, text="label:N")
+    labels = vl.layer(
+        vl.mark("text", align="left", dx=6),
+        vl.calculate("at", "datum.share === null ? 0 : datum.share"),
+        x=vl.channel("at:Q"),
+        y=y,
+        text=vl.channel("label:N"),
     )
-    chart = _layer(frame, bars, labels, width=palette.WIDTH - 300, height=alt.Step(26))
     return Figure(
         name="effort-shares",
         title=title,
         summary=summary,
-        frame=frame,
+        rows=rows,
         columns=(
             Column("goal", t("chart.effort.goal", lang)),
             Column("share", t("chart.effort.share", lang), "number"),
@@ -1271,7 +1214,7 @@ def effort_shares(results: Sequence[EffortResult], lang: Lang) -> Figure | None:
             Column("not_met", t("effort.not-met", lang), "integer"),
             Column("value_share", t("chart.effort.value-share", lang), "number"),
         ),
-        chart=_finish(chart, title),
+        layout=vl.layers(bars, labels, width=palette.WIDTH - 300, height=vl.step(26)),
         lang=lang,
         examples=examples_note(tenders.values(), "tender", lang),
     )

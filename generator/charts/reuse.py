@@ -1,13 +1,13 @@
 """Figures remembered between builds: an unchanged chart is neither built nor converted again.
 
-The SVG cache (`svg.py`) saves drawing, but finding a cached SVG takes the spec, and building the
-Altair chart and its `to_dict()` cost more than the rest of a warm build's charts. So each figure
-is also kept among the build's outputs (`generator/memo.py`) under an id made of the builder and
-the digests of its arguments, with what the builder read of the data set while it ran. What is
-kept is what the page needs without the chart: the words, the columns and rows of the table,
-and the key of the SVG drawn from the spec. A changed argument gives another id; a change in
-what the builder read, in the code or in a library gives the same id with changed inputs; either
-way the figure is built again.
+The SVG cache (`svg.py`) saves drawing, but finding a cached SVG takes the spec: building each
+figure and hashing its spec again is most of what a warm build would spend on charts. So each
+figure is also kept among the build's outputs (`generator/memo.py`) under an id made of the
+builder and the digests of its arguments, with what the builder read of the data set while it
+ran. What is kept is what the page needs without the chart: the words, the columns and rows of
+the table, and the key of the SVG drawn from the spec. A changed argument gives another id; a
+change in what the builder read, in the code or in a library gives the same id with changed
+inputs; either way the figure is built again.
 """
 
 from __future__ import annotations
@@ -24,10 +24,7 @@ from generator.base.i18n import Lang
 from generator.charts.table import Column, table_cells, table_csv
 from generator.inputs import TrackedData, World, digest_text
 
-if TYPE_CHECKING:  # the chart libraries load only when a figure is built
-    import altair as alt
-    import pandas as pd
-
+if TYPE_CHECKING:  # for the types only: the builders need nothing from here
     from generator.charts.figures import Figure
 
 
@@ -35,8 +32,8 @@ if TYPE_CHECKING:  # the chart libraries load only when a figure is built
 class ReusedFigure:
     """A figure as an earlier build made it: caption, summary, table and the key of its SVG.
 
-    It shows the same as the `Figure` it stands for; the frame, the chart and the spec are built
-    again only when something asks for them (tests do; a build does not).
+    It shows the same as the `Figure` it stands for; the spec is built again only when
+    something asks for it (tests do; a build does not).
     """
 
     name: str
@@ -56,14 +53,6 @@ class ReusedFigure:
         if figure is None:  # only if a builder were not a function of its inputs
             raise RuntimeError(f"{self.name}: kept from inputs that now give no figure")
         return figure
-
-    @property
-    def frame(self) -> pd.DataFrame:
-        return self.built.frame
-
-    @property
-    def chart(self) -> alt.TopLevelMixin:
-        return self.built.chart
 
     def spec(self) -> dict[str, Any]:
         return self.built.spec()

@@ -1,8 +1,7 @@
 """A figure's table: its columns, its cells as a page shows them, and its CSV file.
 
-Functions of the rows alone, without pandas or Altair, so a figure kept from an earlier build
-(`reuse.py`) shows exactly the table and CSV a figure built now would, and a build that builds
-no chart does not load the chart libraries.
+Functions of the rows alone, so a figure kept from an earlier build (`reuse.py`) shows exactly
+the table and CSV a figure built now would.
 """
 
 from __future__ import annotations
@@ -21,12 +20,14 @@ ColumnKind = Literal["text", "integer", "number", "amount", "date"]
 
 @dataclass(frozen=True)
 class Column:
-    """A column of the figure's table: a key of the frame, its header, how to show it."""
+    """A column of the figure's table: a key of its rows, its header, how to show it."""
 
     key: str
     title: str
     kind: ColumnKind = "text"
-    display: str | None = None  # a frame column with the text to show (e.g. "2e kwartaal 2027")
+    display: str | None = (
+        None  # a column of the rows with the text to show (e.g. "2e kwartaal 2027")
+    )
 
 
 def table_cells(

@@ -13,11 +13,13 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from markupsafe import Markup
 
 from generator.base.i18n import Lang
+from generator.charts import figures
+from generator.charts.figures import Figure
 from generator.charts.reuse import ReusedFigure, figure_id, figure_json, reused_figure
 from generator.charts.svg import Drawn, Locale, SvgRenderer, finish
 from generator.history.forecast import GroupAccuracy
@@ -25,20 +27,10 @@ from generator.inputs import Inputs, TrackedData
 from generator.models import ActionPlan, Case, CategoryPlan, Goal, RouteMap, Tender
 from generator.monitor.effort import EffortResult
 
-if TYPE_CHECKING:
-    from generator.charts.figures import Figure
-
 _LOCALES: dict[Lang, Locale] = {"nl": "nl-NL", "en": "en-US"}
 
 
-_FIGURES = "generator.charts.figures"
-
-
-def _figures() -> Any:
-    """The figure builders, loaded (with pandas and Altair) when a page first builds one."""
-    from generator.charts import figures
-
-    return figures
+_FIGURES = figures.__name__
 
 
 @dataclass(frozen=True)
@@ -62,22 +54,19 @@ class PageCharts:
 
     def _build(self, name: str, *args: Any) -> PlacedFigure | None:
         """Reuse or build, draw and place the figure `figures.<name>(*args)`; the time counts
-        toward the chart time. A reused figure loads no chart library."""
+        toward the chart time. A reused figure is neither built nor drawn."""
         started = time.perf_counter()
         memo = self.inputs.memo
         key = figure_id(f"{_FIGURES}.{name}", args, self.inputs.world) if memo else None
 
         def builder(*args: Any) -> Figure | None:
-            return cast("Figure | None", getattr(_figures(), name)(*args))
+            return cast("Figure | None", getattr(figures, name)(*args))
 
         placed = self._reuse(key, builder, args) if key else None
         if placed is None:
             own = self.inputs.fresh()  # what the builder reads, kept with the figure
             args = tuple(own.data if isinstance(arg, TrackedData) else arg for arg in args)
-            from altair.utils.schemapi import debug_mode
-
-            with debug_mode(False):  # Altair's validation on every call; the tests validate
-                figure = builder(*args)
+            figure = builder(*args)
             self.inputs.reads.update(own.reads.deps)
             placed = self._draw(figure, key, own)
         self.renderer.stats.seconds += time.perf_counter() - started
