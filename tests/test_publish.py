@@ -178,9 +178,9 @@ def test_the_example_sites_pages_scanned_from_parts_are_as_read_whole(built_site
     seen: dict[str, object] = {}
     real = checks.check_site
 
-    def keep(site, pages, files, site_url):
+    def keep(site, pages, files, site_url, **options):
         seen.update(pages)
-        return real(site, pages, files, site_url)
+        return real(site, pages, files, site_url, **options)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(checks, "check_site", keep)

@@ -3,9 +3,10 @@
 Pages are most of the work of a build and the feeds and downloads most of the rest, and one
 Python process uses one core. Where the system can fork, the files are made by a copy of this
 process (taken before any thread starts, so it holds the same data without sending any), which
-writes them into the site itself and hands back what it wrote. The work may hand back a first
-part early (`early`: what the pages that list the downloads need), before it goes on. Where
-there is no fork, the work runs here, whole, when its first part is asked for.
+writes them into the site itself and hands back what it wrote. The work may hand back parts
+early (`early`, in the order it handed them: what the pages that list the downloads need, then
+what the search index needs), before it goes on. Where there is no fork, the work runs here,
+whole, when its first part is asked for.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ class Alongside:
     def __init__(self, work: Callable[[Hand], Any]) -> None:
         self._work = work
         self._process: Any = None
-        self._here: tuple[Any, Any] | None = None  # (early, result) of work done here
+        self._here: tuple[list[Any], Any] | None = None  # (handed, result) of work done here
+        self._early = 0  # parts asked for so far
         if CAN_FORK:
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
@@ -38,9 +40,13 @@ class Alongside:
             send.close()
 
     def early(self) -> Any:
-        """What `work` handed back on its way (once); its failure, raised."""
+        """The next part `work` handed back on its way; its failure, raised."""
+        self._early += 1
         if self._process is None:
-            return self._run_here()[0]
+            handed = self._run_here()[0]
+            if len(handed) < self._early:
+                raise RuntimeError("the work alongside the pages handed back less")
+            return handed[self._early - 1]
         kind, value = self._next()
         if kind != "early":  # it returned without handing anything back
             raise RuntimeError("the work alongside the pages handed nothing back")
@@ -55,7 +61,7 @@ class Alongside:
         finally:
             self._process.join()
         if kind == "early":
-            raise RuntimeError("the work alongside the pages handed back twice")
+            raise RuntimeError("the work alongside the pages handed back a part never asked for")
         return value
 
     def _next(self) -> tuple[str, Any]:
@@ -68,11 +74,11 @@ class Alongside:
             raise RuntimeError(f"the work alongside the pages failed:\n{value}")
         return kind, value
 
-    def _run_here(self) -> tuple[Any, Any]:
+    def _run_here(self) -> tuple[list[Any], Any]:
         if self._here is None:
             handed: list[Any] = []
             result = self._work(handed.append)
-            self._here = (handed[0] if handed else None, result)
+            self._here = (handed, result)
         return self._here
 
     def stop(self) -> None:

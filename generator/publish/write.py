@@ -103,7 +103,6 @@ def write_site(
     files = Alongside(
         lambda hand: _put_files(site, side, kept.store_path, hand, _Pages(frames, feed, either))
     )
-    parts = _Parts(files, target, memo, feed)
     try:
         with step("pages"):  # what changed first: it shows in `serve` as soon as it is written
             _put_pages(site, own, frames, target, memo, kept.charts, [], feed)
@@ -114,9 +113,8 @@ def write_site(
             site.world.extra["downloads"] = digest_text(describe(downloads))
         with step("pages"):
             _put_pages(site, listing, frames, target, memo, kept.charts, downloads, feed)
-        if either:  # pages were written alongside: the search index needs their documents
-            with step("files"):
-                parts.take()
+        with step("pages alongside"):  # their search documents are written, the feeds not yet
+            feed.took(files.early())
         with step("pages"):
             for plan in unchanged:  # their documents are there: Pagefind can start now
                 if plan.searchable and (digest := memo.kept_digest(plan.output)) is not None:
@@ -124,46 +122,29 @@ def write_site(
         search = kept.start_search(feed, target)  # on the other core, while the rest is put
         with step("pages"):
             _put_pages(site, unchanged, frames, target, memo, kept.charts, downloads, feed)
-        with step("files"):
-            parts.take()
+        with step("files"):  # the feeds, made alongside while Pagefind runs
+            _take(files.result(), target, memo)
     except BaseException:
         files.stop()
         raise
     return search
 
 
-@dataclass
-class _Parts:
-    """What the process alongside wrote, taken into this build's record once."""
-
-    files: Alongside
-    target: Target
-    memo: Memo
-    feed: Feed
-    taken: bool = False
-
-    def take(self) -> None:
-        if self.taken:
-            return
-        part = self.files.result()
-        self.target.take(part)
-        self.feed.took(part["search"])
-        self.memo.stats.made += part["made"]
-        self.memo.stats.reused += part["reused"]
-        self.memo.stats.outputs += part["outputs"]
-        self.taken = True
+def _take(part: dict[str, Any], target: Target, memo: Memo) -> None:
+    """What the process alongside wrote and made, taken into this build's record."""
+    target.take(part)
+    memo.stats.made += part["made"]
+    memo.stats.reused += part["reused"]
+    memo.stats.outputs += part["outputs"]
 
 
 class _Either:
     """Pages either process renders, each taken once by whichever is free first (a counter
-    both share): the process alongside joins in when its files are done."""
+    both share): the process alongside joins in when its downloads are made."""
 
     def __init__(self, plans: list[PagePlan]) -> None:
         self.plans = plans
         self._next = _FORK.Value("l", 0) if plans and _FORK is not None else None
-
-    def __bool__(self) -> bool:
-        return self._next is not None
 
     def take(self) -> PagePlan | None:
         if self._next is None:
@@ -199,25 +180,27 @@ class _Pages:
 def _put_files(
     site: Site, target: Target, store: Path | None, hand: Callable[[Any], None], pages: _Pages
 ) -> dict[str, Any]:
-    """The downloads (handed back as soon as they are made), then the feeds, the sitemap and
-    the images, then pages the build shares (in the process alongside): what was written."""
+    """In the process alongside: the downloads, then pages the build shares, each part handed
+    back as soon as it is made (the Open data page lists the downloads; the search index
+    needs the pages); then the feeds, the sitemap and the images, made while Pagefind runs.
+    Returns what was written."""
     memo = Memo(site.world, Store(store))
     charts = SvgRenderer(cache_dir=None)  # the shared pages have none; drawn here if they had
     added = pages.feed.watch()
     try:
         with target.written.steps("downloads"):
             hand([replace(made, content=b"") for made in _put_downloads(site, target, memo)])
-        with target.written.steps("files"):
-            _put_other_files(site, target, memo)
         with target.written.steps("pages"):
             while (plan := pages.either.take()) is not None:
                 _put_pages(site, [plan], pages.frames, target, memo, charts, [], pages.feed)
+            hand(added)
+        with target.written.steps("files"):
+            _put_other_files(site, target, memo)
     finally:
         memo.store.close()
         charts.close()
     return {
         **target.handed_back(),
-        "search": added,
         "made": memo.stats.made,
         "reused": memo.stats.reused,
         "outputs": memo.stats.outputs,
