@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,14 +64,41 @@ def test_the_bundle_holds_only_what_the_search_page_uses(built_site: Path) -> No
         assert not (bundle / name).exists(), name
 
 
-def test_a_failed_index_stops_with_what_pagefind_said(tmp_path: Path) -> None:
+def test_a_failed_index_stops_with_what_pagefind_said(tmp_path: Path, monkeypatch) -> None:
+    real = search_index.subprocess.Popen
+
+    def crashing(command, **options):  # as if Pagefind crashed on the English pages
+        if command[command.index("--site") + 1].endswith("en"):
+            command = [sys.executable, "-c", "print('thread panicked'); raise SystemExit(101)"]
+        return real(command, **options)
+
+    monkeypatch.setattr(search_index.subprocess, "Popen", crashing)
     feed = search_index.Feed(tmp_path / "pages")
     feed.add("/a/", "1", lambda: search_index.document("nl", "<h1>Aanbesteding</h1>"))
+    feed.add("/en/a/", "1", lambda: search_index.document("en", "<h1>Tender</h1>"))
     run = feed.run(tmp_path / "pagefind")
-    run._process.kill()  # as if Pagefind crashed
-    with pytest.raises(search_index.IndexFailed, match="Pagefind could not index the site"):
+    with pytest.raises(search_index.IndexFailed, match=r"(?s)could not index.*thread panicked"):
         run.finish()
     assert not (tmp_path / "pagefind").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["pages"], "no half bundle left behind"
+
+
+def test_each_language_is_indexed_by_a_run_of_its_own(tmp_path: Path, monkeypatch) -> None:
+    """Half the pages at a time, so Pagefind holds half the memory; one bundle in the end."""
+    real, sites = search_index.subprocess.Popen, []
+
+    def recording(command, **options):
+        site = Path(command[command.index("--site") + 1])
+        sites.append(
+            (site.name, sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")))
+        )
+        return real(command, **options)
+
+    monkeypatch.setattr(search_index.subprocess, "Popen", recording)
+    stats = search_index.index(_records("asfalt"), tmp_path / "bundle")
+    assert sites == [("en", ["en/index.html"]), ("nl", ["index.html"])]
+    entry = json.loads((tmp_path / "bundle" / search_index.ENTRY).read_text())
+    assert list(entry["languages"]) == ["en", "nl"] and stats.pages == 2
 
 
 def test_the_pages_folder_writes_only_what_changed(tmp_path: Path) -> None:
@@ -92,7 +120,7 @@ def test_the_pages_folder_writes_only_what_changed(tmp_path: Path) -> None:
     kept.add("/a/", "1", lambda: written.append("a again") or "")
     kept.settle()
     assert written == ["c"], "the list stays, so nothing is written again"
-    (folder / ".pages.json").unlink()
+    (folder / search_index.Feed._MANIFEST).unlink()
     third = search_index.Feed(folder)
     assert not folder.exists(), "no list: nothing in the folder can be trusted"
     assert third.key()

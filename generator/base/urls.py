@@ -10,7 +10,7 @@ import functools
 import posixpath
 from dataclasses import dataclass
 
-from generator.base.i18n import Lang
+from generator.base.i18n import LANGS, Lang
 
 SECTIONS: dict[str, dict[Lang, str]] = {
     "calendar": {"nl": "aanbestedingskalender", "en": "tender-calendar"},
@@ -103,6 +103,13 @@ def download_url(scope: str, record_id: str | None, fmt: str, lang: Lang = "nl")
 
 def prefix(lang: Lang) -> str:
     return "" if lang == "nl" else f"{lang}/"
+
+
+def lang_of(path: str) -> Lang:
+    """The language of a page by its site path: English pages live under `en/`, Dutch ones at
+    the root."""
+    path = path.lstrip("/")
+    return next((lang for lang in LANGS if prefix(lang) and path.startswith(prefix(lang))), "nl")
 
 
 def home_url(lang: Lang) -> str:
