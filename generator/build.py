@@ -13,10 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.base.timings import Timings
-from generator.publish.checks import Checking
 from generator.publish.csp import Policy, write_headers
 from generator.publish.kept import BuildCache, BuildFailed, Warm, report_or_stop
-from generator.publish.search_index import UI_FILES
 from generator.publish.write import write_site
 from generator.settings import Settings
 from generator.site import assemble, check_site
@@ -50,8 +48,7 @@ def build_site(
         try:
             with step("write"):
                 search = write_site(site, chrome, policy.add_to, target, kept)  # made or kept
-            # links, anchors, foreign hosts and scripts, checked while the search index is made
-            checks = Checking(site_dir, target.written, settings.site_url, UI_FILES)
+            checks = kept.checks(target, search)  # links, anchors, hosts, scripts: meanwhile
             with step("search"):
                 kept.search(target, search, later=search_later)  # Pagefind's bundle, or a kept one
             write_headers(target, policy)

@@ -106,6 +106,9 @@ class Store:
                 "(site TEXT, path TEXT, key TEXT, size INTEGER, mtime INTEGER, "
                 "PRIMARY KEY (site, path))"
             )
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS checked (site TEXT PRIMARY KEY, digest TEXT)"
+            )
             query = "SELECT id, deps, digest FROM outputs WHERE format = ?"
             self._deps = {i: (deps, d) for i, deps, d in self._db.execute(query, (FORMAT,))}
         except sqlite3.Error as error:  # unreadable: build without it, as if it were empty
@@ -168,8 +171,11 @@ class Store:
             rows = self._db.execute(query, (str(site.resolve()),)).fetchall()
         return {path: (key, size, mtime) for path, key, size, mtime in rows}
 
-    def publish(self, site: Path, files: dict[str, tuple[str, int, int]]) -> None:
-        """Remember what the site folder `site` now holds (after the swap)."""
+    def publish(
+        self, site: Path, files: dict[str, tuple[str, int, int]], checked: str | None = None
+    ) -> None:
+        """Remember what the site folder `site` now holds (after the swap), and the digest of
+        what its output checks passed on (`checked`; None: the same as before)."""
         if self._db is None:
             return
         name = str(site.resolve())
@@ -181,8 +187,21 @@ class Store:
                         "INSERT INTO published VALUES (?, ?, ?, ?, ?)",
                         ((name, path, *kept) for path, kept in files.items()),
                     )
+                    if checked is not None:
+                        self._db.execute(
+                            "INSERT OR REPLACE INTO checked VALUES (?, ?)", (name, checked)
+                        )
             except sqlite3.Error as error:
                 log.warning("build cache not written: %s", error)
+
+    def checked(self, site: Path) -> str | None:
+        """The digest of what the output checks last passed on in the site folder `site`."""
+        if self._db is None:
+            return None
+        query = "SELECT digest FROM checked WHERE site = ?"
+        with self._lock:
+            row = self._db.execute(query, (str(site.resolve()),)).fetchone()
+        return str(row[0]) if row else None
 
     def close(self) -> None:
         self.commit()

@@ -153,3 +153,39 @@ def test_a_shared_value_is_made_once_and_counts_as_read_by_each_output() -> None
     assert made == ["once"]
     dep = ("record", "tender", TENDER)
     assert dep in first.reads.deps and dep in second.reads.deps
+
+
+def test_the_checks_run_again_only_on_files_they_did_not_pass(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site that holds the very files the last build's checks passed on (same keys, same
+    code, same address) is not checked again; a change, or other code, checks it all."""
+    from generator.publish import checks
+
+    ran: list[int] = []
+    real = checks.check_site
+
+    def counted(site, pages, files, site_url, **options):
+        ran.append(len(pages))
+        return real(site, pages, files, site_url, **options)
+
+    monkeypatch.setattr(checks, "check_site", counted)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_into(site, data, cache)
+    build_into(site, data, cache)
+    assert len(ran) == 1, "nothing changed: the checks passed on these files already"
+    path = data / "tenders" / f"{TENDER}.yaml"
+    original = path.read_text(encoding="utf-8")
+    try:
+        _edit(path, "description:\n  nl: ", "description:\n  nl: Herzien. ")
+        build_into(site, data, cache)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert len(ran) == 2 and ran[1] == ran[0], "a change: every page is checked"
+    build_into(site, data, cache)  # the site as the checks first passed it, once more
+    assert len(ran) == 3, "those files were not the last ones checked"
+    build_into(site, data, cache)
+    assert len(ran) == 3
+    monkeypatch.setattr("generator.publish.kept.code_version", lambda: "other checks")
+    build_into(site, data, cache)
+    assert len(ran) == 4, "other code: checked again"

@@ -16,10 +16,12 @@ from typing import TextIO
 
 from generator.charts.svg import SvgRenderer, Workers
 from generator.host.chrome import Chrome, HostFailed, render_chrome
-from generator.memo import Memo, Store
+from generator.inputs import digest_text
+from generator.memo import Memo, Store, code_version
 from generator.problems import Report
 from generator.publish import search_index
-from generator.publish.search_index import BUNDLE, ENTRY, Feed, Run
+from generator.publish.checks import Checking
+from generator.publish.search_index import BUNDLE, ENTRY, UI_FILES, Feed, Run
 from generator.publish.target import Target, Written
 from generator.render.pages import keep_compiled_templates
 from generator.reports import format_text
@@ -72,6 +74,7 @@ class BuildCache:
         self.catching_up: threading.Thread | None = None  # the search index, after the commit
         self.written = Written()
         self._run: Run | None = None
+        self._checked: str | None = None  # the digest of what the checks passed on
         if note := history_note(site.world.history):
             print(note, file=out)
 
@@ -155,9 +158,19 @@ class BuildCache:
         """A folder beside the site, for work in progress."""
         return self.site_dir.with_name(f".{self.site_dir.name}.{name}")
 
+    def checks(self, target: Target, search: Search) -> Checking:
+        """The output checks of the written site, started in the background; none when the
+        site holds the very files the last build's checks passed on, made by the same code
+        for the same address (its search index included, by its key)."""
+        url = self.site.settings.site_url
+        files = sorted(f"{path}={kept[0]}" for path, kept in target.written.files.items())
+        self._checked = digest_text(code_version(), url, search.key, *files)
+        passed = self.store.checked(self.site_dir) == self._checked
+        return Checking(self.site_dir, target.written, url, UI_FILES, passed=passed)
+
     def published(self, written: Written) -> None:
         """Remember what the site now holds, and start the search catching up if it must."""
-        self.store.publish(self.site_dir, written.files)
+        self.store.publish(self.site_dir, written.files, self._checked)
         self.written = written
         print(written.line(), file=self.out)
         if self.catching_up is not None:
