@@ -277,11 +277,13 @@ def test_each_shared_page_is_taken_once_by_one_of_the_two_processes() -> None:
     assert sorted(here + there) == list(range(500)), "every page once, none twice"
 
 
-def test_pages_written_alongside_make_the_same_site(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("idle", ["here", "alongside"])
+def test_pages_and_downloads_made_by_either_process_make_the_same_site(
+    idle: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The process alongside writes every shared page itself (this one takes none): its pages,
-    their scans for the output checks and their search documents make the very same site."""
+    """One process makes every shared page and download itself (the other takes none): the
+    pages, their scans for the output checks, their search documents and the downloads the
+    Open data page lists make the very same site."""
     import os
 
     from conftest import build_into
@@ -290,13 +292,16 @@ def test_pages_written_alongside_make_the_same_site(
 
     expected = _tree(build_into(tmp_path / "usual", cache=tmp_path / "usual-cache"))
     here, take = os.getpid(), write._Either.take
-    monkeypatch.setattr(
-        write._Either, "take", lambda self: None if os.getpid() == here else take(self)
-    )
+
+    def taking(self):
+        return None if (os.getpid() == here) == (idle == "here") else take(self)
+
+    monkeypatch.setattr(write._Either, "take", taking)
     site = build_into(tmp_path / "alongside", cache=tmp_path / "alongside-cache")
     written = _tree(site)
     assert sorted(written) == sorted(expected)
     assert [path for path in written if written[path] != expected[path]] == []
+    assert any(path.startswith("open-data/") for path in written)
     monkeypatch.undo()
     out = io.StringIO()  # the next build knows all those pages and their search documents
     build_into(site, cache=tmp_path / "alongside-cache", out=out)

@@ -6,21 +6,26 @@ what it read is unchanged, made again otherwise. A page's content goes into its 
 overlaps the rest. Every file has a key (the digest of what it is made of): one whose key is
 the one the site holds already is left as it is (`generator/publish/target.py`). Each page is
 scanned for the output checks from its parts, and handed to the search index when written.
+
+Two processes write (`generator/publish/alongside.py`): this one the pages, a forked copy the
+downloads and then the feeds. In a build of many pages the copy joins in on the tender pages
+once its downloads are made, each page taken once from a counter both share, and hands their
+search documents back before it makes the feeds, which then overlap Pagefind.
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import urljoin
 
 from generator.base.urls import relative
 from generator.charts.svg import SvgRenderer
-from generator.export.downloads import Download, describe
+from generator.export.downloads import Download, DownloadPlan, describe
 from generator.host.chrome import Chrome
 from generator.inputs import Inputs, Reads, digest_text
 from generator.memo import Memo, Store, value_digest
@@ -98,18 +103,18 @@ def write_site(
     frames = _Frames({key: Frame.parse(add_policy(f.text())) for key, f in chrome.frames.items()})
     changed, unchanged, listing = _in_order(site.pages, memo)
     own, either = _share(changed)
+    shared = _Pages(frames, feed, either, _Either(site.downloads))
     side = target.alongside()
     # forked: it sees all of the above and writes into the same site, store and search folder
-    files = Alongside(
-        lambda hand: _put_files(site, side, kept.store_path, hand, _Pages(frames, feed, either))
-    )
+    files = Alongside(lambda hand: _put_files(site, side, kept.store_path, hand, shared))
     try:
         with step("pages"):  # what changed first: it shows in `serve` as soon as it is written
             _put_pages(site, own, frames, target, memo, kept.charts, [], feed)
-            while (plan := either.take()) is not None:  # until the process alongside is done
+            while (plan := either.take()) is not None:  # until none is left to take
                 _put_pages(site, [plan], frames, target, memo, kept.charts, [], feed)
-        with step("downloads"):  # made alongside; the Open data page lists them with their sizes
-            downloads: list[Download] = files.early()
+        with step("downloads"):  # the Open data page lists them with their sizes
+            made = _put_downloads(site, shared.downloads, target, memo)  # those still to make
+            downloads = _in_plan_order(site, made + files.early())
             site.world.extra["downloads"] = digest_text(describe(downloads))
         with step("pages"):
             _put_pages(site, listing, frames, target, memo, kept.charts, downloads, feed)
@@ -138,29 +143,30 @@ def _take(part: dict[str, Any], target: Target, memo: Memo) -> None:
     memo.stats.outputs += part["outputs"]
 
 
-class _Either:
-    """Pages either process renders, each taken once by whichever is free first (a counter
-    both share): the process alongside joins in when its downloads are made."""
-
-    def __init__(self, plans: list[PagePlan]) -> None:
-        self.plans = plans
-        self._next = _FORK.Value("l", 0) if plans and _FORK is not None else None
-
-    def take(self) -> PagePlan | None:
-        if self._next is None:
-            return None
-        with self._next.get_lock():
-            at = self._next.value
-            if at >= len(self.plans):
-                return None
-            self._next.value = at + 1
-        return self.plans[at]
-
-
 _FORK = multiprocessing.get_context("fork") if CAN_FORK else None
+_Plan = TypeVar("_Plan")
 
 
-def _share(changed: list[PagePlan]) -> tuple[list[PagePlan], _Either]:
+class _Either(Generic[_Plan]):
+    """Work either process does, each item taken once by whichever is free first (a counter
+    both share). Where there is no fork, this process takes them all."""
+
+    def __init__(self, plans: Sequence[_Plan]) -> None:
+        self.plans = plans
+        self._next = _FORK.Value("l", 0) if _FORK is not None else None
+        self._here = 0
+
+    def take(self) -> _Plan | None:
+        if self._next is None:
+            at, self._here = self._here, self._here + 1
+        else:
+            with self._next.get_lock():
+                at = self._next.value
+                self._next.value = at + 1
+        return self.plans[at] if at < len(self.plans) else None
+
+
+def _share(changed: list[PagePlan]) -> tuple[list[PagePlan], _Either[PagePlan]]:
     """The pages to render here first, and those either process may render: in a build of
     many, the tender pages (no charts: nothing waits on the drawing)."""
     if len(changed) <= _MANY:
@@ -170,11 +176,12 @@ def _share(changed: list[PagePlan]) -> tuple[list[PagePlan], _Either]:
 
 @dataclass(frozen=True)
 class _Pages:
-    """What the process alongside needs to write pages too."""
+    """What the process alongside needs to write pages and downloads too."""
 
     frames: _Frames
     feed: Feed
-    either: _Either
+    either: _Either[PagePlan]
+    downloads: _Either[DownloadPlan]
 
 
 def _put_files(
@@ -189,7 +196,7 @@ def _put_files(
     added = pages.feed.watch()
     try:
         with target.written.steps("downloads"):
-            hand([replace(made, content=b"") for made in _put_downloads(site, target, memo)])
+            hand(_put_downloads(site, pages.downloads, target, memo))
         with target.written.steps("pages"):
             while (plan := pages.either.take()) is not None:
                 _put_pages(site, [plan], pages.frames, target, memo, charts, [], pages.feed)
@@ -258,15 +265,23 @@ def _put_host(chrome: Chrome, add_policy: Callable[[str], str], target: Target, 
             feed.add(url, digest_text(html), lambda h=html: h)  # type: ignore[misc]
 
 
-def _put_downloads(site: Site, target: Target, memo: Memo) -> list[Download]:
-    """The open-data files."""
+def _put_downloads(
+    site: Site, plans: _Either[DownloadPlan], target: Target, memo: Memo
+) -> list[Download]:
+    """The open-data files this process takes (the other makes the rest), without their bytes."""
     downloads = []
-    for plan in site.downloads:
+    while (plan := plans.take()) is not None:
         content = memo.make(f"file:{plan.path}", plan.produce)
         # mypy cannot type a lambda with a default argument (python/mypy#15459)
         target.put(plan.path, value_digest(content), lambda c=content: c)  # type: ignore[misc]
-        downloads.append(Download.made(plan, content))
+        downloads.append(replace(Download.made(plan, content), content=b""))
     return downloads
+
+
+def _in_plan_order(site: Site, downloads: list[Download]) -> list[Download]:
+    """The downloads both processes made, in the order they were planned."""
+    order = {plan.path: at for at, plan in enumerate(site.downloads)}
+    return sorted(downloads, key=lambda made: order[made.path])
 
 
 def _put_pages(
