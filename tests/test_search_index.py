@@ -83,20 +83,31 @@ def test_a_failed_index_stops_with_what_pagefind_said(tmp_path: Path, monkeypatc
     assert [p.name for p in tmp_path.iterdir()] == ["pages"], "no half bundle left behind"
 
 
-def test_each_language_is_indexed_by_a_run_of_its_own(tmp_path: Path, monkeypatch) -> None:
-    """Half the pages at a time, so Pagefind holds half the memory; one bundle in the end."""
-    real, sites = search_index.subprocess.Popen, []
+@pytest.mark.parametrize("at_once", [True, False], ids=["both cores", "half the memory"])
+def test_each_language_is_indexed_by_a_run_of_its_own(
+    at_once: bool, tmp_path: Path, monkeypatch
+) -> None:
+    """A run per language, at the same time on a small site, one after the other on a large
+    one (each then holds half the pages); one bundle in the end, the same either way."""
+    real, sites, running, started = search_index.subprocess.Popen, [], [], []
 
     def recording(command, **options):
         site = Path(command[command.index("--site") + 1])
         sites.append(
             (site.name, sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")))
         )
-        return real(command, **options)
+        running.append(sum(process.poll() is None for process in started))
+        started.append(real(command, **options))
+        return started[-1]
 
     monkeypatch.setattr(search_index.subprocess, "Popen", recording)
+    monkeypatch.setattr(search_index, "_AT_ONCE", 10 if at_once else 1)
     stats = search_index.index(_records("asfalt"), tmp_path / "bundle")
     assert sites == [("en", ["en/index.html"]), ("nl", ["index.html"])]
+    assert running == ([0, 1] if at_once else [0, 0]), "the second run began with the first"
+    monkeypatch.setattr(search_index, "_AT_ONCE", 1 if at_once else 10)  # the other way
+    search_index.index(_records("asfalt"), tmp_path / "other")
+    assert _bundle(tmp_path / "other") == _bundle(tmp_path / "bundle")
     entry = json.loads((tmp_path / "bundle" / search_index.ENTRY).read_text())
     assert list(entry["languages"]) == ["en", "nl"] and stats.pages == 2
 

@@ -106,42 +106,54 @@ def bundle_key(digests: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
+# Pages up to which the languages are indexed at the same time (two processes, both cores);
+# above, one after the other: half the memory (Pagefind held 2 GiB for 20,000 pages at once).
+_AT_ONCE = 10_000
+
+
 class Run:
-    """Pagefind over a folder of documents per language, one language after the other, in the
-    background until `finish`; the bundles are then put together as one.
+    """Pagefind over a folder of documents per language, in the background until `finish`;
+    the bundles are then put together as one. Pagefind makes an index per language anyway
+    (each file name starts with its language), so a run per language makes the same files."""
 
-    Pagefind makes an index per language anyway (file names start with the language); run per
-    language, it holds half the pages at a time, half the memory (2 GiB at 20,000 pages)."""
-
-    def __init__(self, folders: list[Path], output: Path) -> None:
+    def __init__(self, folders: list[Path], output: Path, at_once: bool = True) -> None:
         self._started = time.perf_counter()
         self._output = output
         self._parts = [output.with_name(f"{output.name}.{folder.name}") for folder in folders]
         for place in (output, *self._parts):
             shutil.rmtree(place, ignore_errors=True)
-        self._process: subprocess.Popen[str] | None = None
+        self._processes: list[subprocess.Popen[str]] = []
         self._stopped = False
         self._failure = ""
+        jobs = list(zip(folders, self._parts, strict=True))
+        batches = [jobs] if at_once else [[job] for job in jobs]
         self._thread = threading.Thread(
-            target=self._run, args=(folders,), name="pagefind", daemon=True
+            target=self._run, args=(batches,), name="pagefind", daemon=True
         )
         self._thread.start()
 
-    def _run(self, folders: list[Path]) -> None:
-        for folder, part in zip(folders, self._parts, strict=True):
-            command = [sys.executable, "-m", "pagefind", "--site", str(folder)]
+    def _run(self, batches: list[list[tuple[Path, Path]]]) -> None:
+        for batch in batches:
             if self._stopped:
                 return
-            self._process = subprocess.Popen(
-                [*command, "--output-path", str(part)],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-            )
-            said, _ = self._process.communicate()
-            if self._process.returncode != 0 or not (part / ENTRY).is_file():
-                self._failure = said.strip()[-2000:] or f"exit code {self._process.returncode}"
+            started = [(self._start(folder, part), part) for folder, part in batch]
+            for process, part in started:
+                said, _ = process.communicate()
+                if process.returncode != 0 or not (part / ENTRY).is_file():
+                    self._failure = said.strip()[-2000:] or f"exit code {process.returncode}"
+            if self._failure:
                 return
+
+    def _start(self, folder: Path, part: Path) -> subprocess.Popen[str]:
+        command = [sys.executable, "-m", "pagefind", "--site", str(folder)]
+        process = subprocess.Popen(
+            [*command, "--output-path", str(part)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self._processes.append(process)
+        return process
 
     def finish(self) -> tuple[Path, IndexStats]:
         """Wait for Pagefind; its bundle, tidied, and what it holds."""
@@ -162,8 +174,9 @@ class Run:
     def close(self) -> None:
         """Stop Pagefind if it still runs."""
         self._stopped = True
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
+        for process in self._processes:
+            if process.poll() is None:
+                process.kill()
         self._thread.join()
 
 
@@ -255,7 +268,8 @@ class Feed:
         """Start Pagefind over these pages (and no others) into `output`."""
         self.settle()
         languages = sorted({lang_of(url) for url in self._pages})
-        return Run([self.folder / lang for lang in languages], output)
+        at_once = len(self._pages) <= _AT_ONCE
+        return Run([self.folder / lang for lang in languages], output, at_once)
 
     def _path(self, url: str) -> Path:
         """Where a page's document is: in its language's folder, at its address."""
