@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.publish.csp import read_headers
-from generator.publish.kept import Warm
+from generator.publish.kept import BuildCache, Warm
 from generator.settings import Settings
 
 RELOAD_SCRIPT = "/.mvi/reload.js"
@@ -121,6 +121,7 @@ class Rebuild:
         self.stopping = threading.Event()
         self._last = 0.0
         self._search: threading.Thread | None = None
+        self._kept: BuildCache | None = None  # the last build's, whose index may catch up
         self._warm = Warm()
 
     def ask(self) -> None:
@@ -159,10 +160,12 @@ class Rebuild:
         seconds = time.perf_counter() - started
         print(report.getvalue().rstrip(), file=self.out)
         print(f"mvi-site: site built in {seconds:.2f} s; pages reloaded", file=self.out)
-        self._search = kept.catching_up
+        self._search, self._kept = kept.catching_up, kept
 
     def close(self) -> None:
-        if self._search is not None:
+        """Stop: a search index still catching up is left unmade (the last one stays)."""
+        if self._search is not None and self._kept is not None:
+            self._kept.stop_search()
             self._search.join()
         self._warm.close()
 

@@ -198,3 +198,17 @@ def test_pages_given_in_another_order_give_the_same_bundle(tmp_path: Path) -> No
         search_index.index(given, tmp_path / f"b{number}")
         bundles.append(_bundle(tmp_path / f"b{number}"))
     assert bundles[0] == bundles[1] == bundles[2]
+
+
+def test_a_run_stopped_half_way_says_so_and_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
+    """`mvi-site serve` stops without waiting for an index still catching up."""
+    feed = search_index.Feed(tmp_path / "pages")
+    for n in range(50):
+        feed.add(f"/a{n}/", "1", lambda n=n: search_index.document("nl", f"<h1>{n}</h1>"))
+        feed.add(f"/en/a{n}/", "1", lambda n=n: search_index.document("en", f"<h1>{n}</h1>"))
+    monkeypatch.setattr(search_index, "_AT_ONCE", 1)  # one language after the other
+    run = feed.run(tmp_path / "pagefind")
+    run.close()
+    with pytest.raises(search_index.IndexFailed, match="stopped before it was done"):
+        run.finish()
+    assert [p.name for p in tmp_path.iterdir()] == ["pages"]

@@ -74,6 +74,7 @@ class BuildCache:
         self.catching_up: threading.Thread | None = None  # the search index, after the commit
         self.written = Written()
         self._run: Run | None = None
+        self._catching: Run | None = None  # the search index, catching up after the commit
         self._checked: str | None = None  # the digest of what the checks passed on
         if note := history_note(site.world.history):
             print(note, file=out)
@@ -147,6 +148,7 @@ class BuildCache:
         elif later and (self.site_dir / BUNDLE / ENTRY).is_file():
             target.keep(f"{BUNDLE}/")
             self.catching_up = threading.Thread(target=self._catch_up, args=(run, key))
+            self._catching = run
             return
         else:
             fresh, stats = run.finish()
@@ -178,6 +180,11 @@ class BuildCache:
                 "Search index: updating in the background (until then, the last one)", file=self.out
             )
             self.catching_up.start()
+
+    def stop_search(self) -> None:
+        """Stop the search index catching up (the process stops): the last one stays."""
+        if self._catching is not None:
+            self._catching.close()
 
     def _catch_up(self, run: Run, key: str) -> None:
         """Wait for the new bundle, then put it in place of the last one (and remember it)."""

@@ -172,8 +172,9 @@ class Run:
         return self._output, _stats(self._output, self._started, reused=False)
 
     def close(self) -> None:
-        """Stop Pagefind if it still runs."""
+        """Stop Pagefind if it still runs (`finish` then says so)."""
         self._stopped = True
+        self._failure = self._failure or "stopped before it was done"
         for process in self._processes:
             if process.poll() is None:
                 process.kill()
