@@ -520,13 +520,14 @@ class Checking:
             except BaseException as error:  # raised where the result is asked for
                 self._error = error
 
-        self._thread = threading.Thread(target=run, name="output checks", daemon=True)
-        if not passed:
+        self._thread = None if passed else threading.Thread(target=run, name="output checks")
+        if self._thread is not None:
+            self._thread.daemon = True
             self._thread.start()
 
     def finish(self, written: Written, failure: type[Exception]) -> None:
         """Raise `failure` with every problem found, if any (or what stopped the checks)."""
-        if self._thread.ident is not None:
+        if self._thread is not None:
             self._thread.join()
         if self._error is not None:
             raise self._error

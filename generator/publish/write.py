@@ -103,10 +103,10 @@ def write_site(
     frames = _Frames({key: Frame.parse(add_policy(f.text())) for key, f in chrome.frames.items()})
     changed, unchanged, listing = _in_order(site.pages, memo)
     own, either = _share(changed)
-    shared = _Pages(frames, feed, either, _Either(site.downloads))
+    shared = _Shared(frames, feed, either, _Either(site.downloads))
     side = target.alongside()
     # forked: it sees all of the above and writes into the same site, store and search folder
-    files = Alongside(lambda hand: _put_files(site, side, kept.store_path, hand, shared))
+    files = Alongside(lambda hand: _work_alongside(site, side, kept.store_path, hand, shared))
     try:
         with step("pages"):  # what changed first: it shows in `serve` as soon as it is written
             _put_pages(site, own, frames, target, memo, kept.charts, [], feed)
@@ -175,17 +175,17 @@ def _share(changed: list[PagePlan]) -> tuple[list[PagePlan], _Either[PagePlan]]:
 
 
 @dataclass(frozen=True)
-class _Pages:
-    """What the process alongside needs to write pages and downloads too."""
+class _Shared:
+    """The work both processes take from, and what the process alongside needs for pages."""
 
     frames: _Frames
     feed: Feed
-    either: _Either[PagePlan]
+    pages: _Either[PagePlan]
     downloads: _Either[DownloadPlan]
 
 
-def _put_files(
-    site: Site, target: Target, store: Path | None, hand: Callable[[Any], None], pages: _Pages
+def _work_alongside(
+    site: Site, target: Target, store: Path | None, hand: Callable[[Any], None], shared: _Shared
 ) -> dict[str, Any]:
     """In the process alongside: the downloads, then pages the build shares, each part handed
     back as soon as it is made (the Open data page lists the downloads; the search index
@@ -193,13 +193,13 @@ def _put_files(
     Returns what was written."""
     memo = Memo(site.world, Store(store))
     charts = SvgRenderer(cache_dir=None)  # the shared pages have none; drawn here if they had
-    added = pages.feed.watch()
+    added = shared.feed.watch()
     try:
         with target.written.steps("downloads"):
-            hand(_put_downloads(site, pages.downloads, target, memo))
+            hand(_put_downloads(site, shared.downloads, target, memo))
         with target.written.steps("pages"):
-            while (plan := pages.either.take()) is not None:
-                _put_pages(site, [plan], pages.frames, target, memo, charts, [], pages.feed)
+            while (plan := shared.pages.take()) is not None:
+                _put_pages(site, [plan], shared.frames, target, memo, charts, [], shared.feed)
             hand(added)
         with target.written.steps("files"):
             _put_other_files(site, target, memo)
