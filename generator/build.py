@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from generator.base.collector import long_lived
 from generator.base.timings import Timings
 from generator.publish.csp import Policy, write_headers
 from generator.publish.kept import BuildCache, BuildFailed, Warm, report_or_stop
@@ -40,7 +41,8 @@ def build_site(
     report_or_stop(checked.report, settings.lang, out)  # errors stop here, warnings are shown
     with step("assemble"):
         site = assemble(checked)  # every output planned, with how to make it
-    with BuildCache(settings.cache, site, site_dir, out, warm) as kept:
+    # from here on the collector leaves the data set and the plans out of its walks
+    with long_lived(), BuildCache(settings.cache, site, site_dir, out, warm) as kept:
         with step("chrome"):
             chrome = kept.chrome()  # the host renders frames and hand-written pages
         policy = Policy.for_pages(chrome.pages())  # the theme's inline scripts are all in them

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
+
+from generator import build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,3 +105,21 @@ def test_the_next_build_takes_its_templates_compiled_from_the_cache(tmp_path: Pa
         counts.append(int(done.stdout.split()[-1]))
     assert counts[0] > 10 and counts[1] == 0, counts
     assert _tree(tmp_path / "first") == _tree(tmp_path / "second")
+
+
+def test_a_build_writes_with_its_data_frozen_and_leaves_the_collector_as_it_was(
+    project: Path, run, monkeypatch
+) -> None:
+    before, seen = gc.get_threshold(), []
+    write = build.write_site
+
+    def watched(*args, **kwargs):
+        seen.append(gc.get_freeze_count())
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(build, "write_site", watched)
+    result = _build(run, project, monkeypatch)
+    assert result.code == 0, result.err
+    assert seen and seen[0] > 10_000  # the data set, the plans, the host's templates
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before

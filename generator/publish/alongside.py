@@ -17,6 +17,8 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
+from generator.base import collector
+
 CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -33,6 +35,7 @@ class Alongside:
         self._here: tuple[list[Any], Any] | None = None  # (handed, result) of work done here
         self._early = 0  # parts asked for so far
         if CAN_FORK:
+            collector.freeze()  # what both processes hold stays shared: neither walks it
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
             self._process = context.Process(target=_run, args=(work, send), daemon=True)
