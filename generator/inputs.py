@@ -52,6 +52,11 @@ class Reads:
         self.deps.update(deps)
 
 
+def _frozen_dataclass(value: Any) -> bool:
+    params = getattr(type(value), "__dataclass_params__", None)
+    return params is not None and params.frozen
+
+
 def digest_text(*parts: str) -> str:
     """A short digest of `parts`, each framed by its length so no two sequences collide."""
     h = hashlib.blake2b(digest_size=16)
@@ -74,6 +79,9 @@ class World:
     _digests: dict[Dep, str] = field(default_factory=dict, repr=False)
     # values several outputs are made from (`Inputs.shared`), with the lookups that made them
     _shared: dict[str, tuple[Any, frozenset[Dep]]] = field(default_factory=dict, repr=False)
+    # digests of immutable values by identity (each held, so its id is not reused): a chart's
+    # rows are digested for every page and language that shows the chart
+    _held: dict[int, tuple[Any, str]] = field(default_factory=dict, repr=False)
 
     def digest(self, dep: Dep) -> str:
         """The digest of `dep` now; equal digests in two builds mean equal answers."""
@@ -122,6 +130,14 @@ class World:
             return "-"
         if isinstance(value, str):
             return digest_text("s", value)
+        if (held := self._held.get(id(value))) is not None and held[0] is value:
+            return held[1]
+        digest = self._value_digest(value)
+        if isinstance(value, BaseModel) or _frozen_dataclass(value):
+            self._held[id(value)] = (value, digest)
+        return digest
+
+    def _value_digest(self, value: Any) -> str:
         if isinstance(value, BaseModel):
             kind = _KIND_OF.get(type(value))
             if kind is not None:

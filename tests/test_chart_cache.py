@@ -8,6 +8,7 @@ builder reads of the data counts as read by the page, whether it ran or its figu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 from collections import Counter
@@ -300,6 +301,30 @@ def test_ids_tell_values_and_types_apart(data: DataSet) -> None:
     ), "the builder counts"
     assert key({"a"}) is None, "a set has no order: not kept"
     assert key(iter(tenders)) is None
+
+
+def test_an_immutable_value_is_digested_once_and_a_mutable_one_each_time(data: DataSet) -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Share:
+        goal: str
+        parts: tuple[int, ...]
+
+    world, asked = _world(data), Counter[str]()
+    digest = world._value_digest
+
+    def counted(value: Any) -> str:
+        asked[type(value).__name__] += 1
+        return digest(value)
+
+    world._value_digest = counted  # type: ignore[method-assign]
+    share, rows = Share("a", (1, 2)), [1, 2]
+    first = world.value_digest(share)
+    assert world.value_digest(share) == first and asked["Share"] == 1
+    assert world.value_digest(Share("a", (1, 2))) == first, "equal content, equal digest"
+    assert world.value_digest(Share("a", (1, 3))) != first
+    world.value_digest(rows)
+    rows.append(3)
+    assert world.value_digest(rows) != world.value_digest([1, 2]), "a list is digested again"
 
 
 def test_a_kept_figure_without_its_svg_is_drawn_again(data: DataSet, tmp_path: Path) -> None:
