@@ -112,6 +112,9 @@ def test_a_change_reaches_no_more_pages_than_show_it(data: Path, tmp_path: Path)
     records = {page for page in pages if not page.startswith(("home", "section:"))}
     assert records <= own, records - own
     assert len(pages) < len(kept.site.pages) / 10
+    records = [o for o in kept.memo.stats.outputs if o.startswith("ocds-record:")]
+    assert [o.rsplit(":", 1)[1] for o in records] == [tender.id], "one record merged again"
+    assert "file:open-data/ocds/record-package.json" in kept.memo.stats.outputs
 
 
 def test_a_changed_theme_asset_is_published_in_place(data: Path, tmp_path: Path) -> None:

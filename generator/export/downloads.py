@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from typing import cast
 from urllib.parse import urljoin
@@ -27,6 +28,7 @@ from generator.export.calendar_template import template_xlsx
 from generator.export.effort_table import effort_sheet
 from generator.history.git import History
 from generator.inputs import Inputs, Reads, World
+from generator.models import Tender
 from generator.monitor.effort import EffortResult, effort_results
 from generator.source.dataset import DataSet
 from generator.source.layout import KINDS, Kind
@@ -253,9 +255,18 @@ class _Package:
     def __call__(self, inputs: Inputs) -> bytes:
         data, ref = cast(DataSet, inputs.data), cast(CrossRef, inputs.ref)  # views, same names
         history = cast(History, inputs.history)
-        make = ocds.record_package if self.records else ocds.release_package
-        package = make(data, ref, self.config, history, inputs.today)
-        return ocds.dumps(package, compact=self.records)
+        if self.records:  # each tender's record is kept: a change merges only its own again
+            return ocds.packaged_records(ref.tenders, self.config, partial(self._record, inputs))
+        package = ocds.release_package(data, ref, self.config, history, inputs.today)
+        return ocds.dumps(package)
+
+    def _record(self, inputs: Inputs, tender: Tender) -> bytes:
+        def make(own: Inputs) -> bytes:
+            data, history = cast(DataSet, own.data), cast(History, own.history)  # views
+            found = data.tenders[tender.id]  # noted as read (`tender` was found in the list)
+            return ocds.tender_record(found, data, self.config, history, own.today)
+
+        return inputs.nested(f"ocds-record:{self.config.site_url}:{tender.id}", make)
 
 
 def _fixed(content: bytes) -> Produce:

@@ -64,10 +64,10 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from generator.base import i18n
 from generator.base.clock import AMSTERDAM
@@ -425,7 +425,8 @@ def release_package(
         for tender in ref.tenders
         for item in tender_releases(tender, data, config, history, today)
     ]
-    return {**_package_head(config, path, releases), "releases": releases}
+    head = _package_head(config, path, (item["date"] for item in releases))
+    return {**head, "releases": releases}
 
 
 def record_package(
@@ -437,14 +438,42 @@ def record_package(
     path: str = RECORD_PATH,
 ) -> dict[str, Any]:
     """One record per tender, in calendar order, as one record package at `path`."""
-    if not ref.tenders:
+
+    def record_of(tender: Tender) -> bytes:
+        return tender_record(tender, data, config, history, today)
+
+    return cast(dict[str, Any], json.loads(packaged_records(ref.tenders, config, record_of, path)))
+
+
+def packaged_records(
+    tenders: Sequence[Tender],
+    config: OcdsConfig,
+    record_of: Callable[[Tender], bytes],
+    path: str = RECORD_PATH,
+) -> bytes:
+    """The record package at `path` as `dumps(..., compact=True)` writes it, from each tender's
+    record as `tender_record` makes it (so a build merges again only the tenders that changed:
+    merging is most of the package's cost)."""
+    if not tenders:
         raise ValueError("no tenders to export: an OCDS record package needs one record")
-    records = [
-        record(tender_releases(tender, data, config, history, today)) for tender in ref.tenders
-    ]
-    releases = [item for each in records for item in each["releases"]]
-    head = _package_head(config, path, releases)
-    return {**head, "packages": [config.site_url + OCDS_PATH], "records": records}
+    records, latest = [], []
+    for tender in tenders:
+        date, _, record = record_of(tender).partition(b"\n")
+        latest.append(date.decode("ascii"))
+        records.append(record)
+    head = _package_head(config, path, latest)
+    shell = dumps({**head, "packages": [config.site_url + OCDS_PATH], "records": []}, compact=True)
+    assert shell.endswith(b"[]}\n")  # compact JSON: each record reads the same spliced in
+    return shell[: -len(b"]}\n")] + b",".join(records) + b"]}\n"
+
+
+def tender_record(
+    tender: Tender, data: DataSet, config: OcdsConfig, history: History, today: dt.date
+) -> bytes:
+    """One tender's record as compact JSON, after the date of its latest release and a newline."""
+    releases = tender_releases(tender, data, config, history, today)
+    latest = max((item["date"] for item in releases), key=dt.datetime.fromisoformat)
+    return latest.encode("ascii") + b"\n" + dumps(record(releases), compact=True).rstrip(b"\n")
 
 
 def record(releases: list[dict[str, Any]]) -> dict[str, Any]:
@@ -484,11 +513,12 @@ def merge_rules() -> dict[tuple[str, ...], str]:
     return get_merge_rules(json.loads(json.dumps(release_schema())))
 
 
-def _package_head(config: OcdsConfig, path: str, releases: list[dict[str, Any]]) -> dict[str, Any]:
+def _package_head(config: OcdsConfig, path: str, dates: Iterable[str]) -> dict[str, Any]:
+    """What a package says of itself; it was published with the latest of the release `dates`."""
     return {
         "uri": config.site_url + path,
         "version": OCDS_VERSION,
-        "publishedDate": max((item["date"] for item in releases), key=dt.datetime.fromisoformat),
+        "publishedDate": max(dates, key=dt.datetime.fromisoformat),
         "publisher": {"name": config.publisher_name},
         "license": LICENSE_URL,
         "extensions": [*REGISTRY_EXTENSIONS, config.extension_url],
