@@ -16,7 +16,7 @@ from generator.base.collector import long_lived
 from generator.base.timings import Timings
 from generator.publish.csp import Policy, write_headers
 from generator.publish.kept import BuildCache, BuildFailed, Warm, report_or_stop
-from generator.publish.write import write_site
+from generator.publish.write import Writing
 from generator.settings import Settings
 from generator.site import assemble, check_site
 
@@ -43,13 +43,14 @@ def build_site(
         site = assemble(checked)  # every output planned, with how to make it
     # from here on the collector leaves the data set and the plans out of its walks
     with long_lived(), BuildCache(settings.cache, site, site_dir, out, warm) as kept:
-        with step("chrome"):
-            chrome = kept.chrome()  # the host renders frames and hand-written pages
-        policy = Policy.for_pages(chrome.pages())  # the theme's inline scripts are all in them
         target = kept.target()  # the site, changed in place: unchanged files stay as they are
         try:
-            with step("write"):
-                search = write_site(site, chrome, policy.add_to, target, kept)  # made or kept
+            with Writing(site, target, kept) as writing:  # the downloads begin alongside
+                with step("chrome"):
+                    chrome = kept.chrome()  # the host renders frames and hand-written pages
+                policy = Policy.for_pages(chrome.pages())  # the theme's inline scripts
+                with step("write"):
+                    search = writing.finish(chrome, policy.add_to)  # made or kept
             checks = kept.checks(target, search)  # links, anchors, hosts, scripts: meanwhile
             with step("search"):
                 kept.search(target, search, later=search_later)  # Pagefind's bundle, or a kept one

@@ -5,11 +5,13 @@ from __future__ import annotations
 import gc
 import hashlib
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from generator import build
+from generator.build import BuildFailed
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,6 +75,23 @@ def test_a_broken_link_fails_the_build_and_keeps_the_site(project: Path, run, mo
     assert _tree(project / "site") == before
 
 
+def test_a_host_that_fails_leaves_the_site_as_it_was_though_the_downloads_had_begun(
+    project: Path, run, monkeypatch
+) -> None:
+    """The process alongside makes the downloads while the host renders the chrome, but puts
+    none in the site before the chrome is there."""
+    from generator.publish.kept import BuildCache
+
+    def failing(self: BuildCache) -> None:
+        time.sleep(3)  # time enough to make and write several downloads
+        raise BuildFailed("the host failed")
+
+    monkeypatch.setattr(BuildCache, "chrome", failing)
+    result = _build(run, project, monkeypatch)
+    assert result.code == 1 and "the host failed" in result.err
+    assert _tree(project / "site") == {}, "nothing put in the site"
+
+
 def test_the_next_build_takes_its_templates_compiled_from_the_cache(tmp_path: Path) -> None:
     """Compiled templates are kept in the build cache: a build in a new process reads them
     instead of compiling them again, and writes the same pages."""
@@ -111,13 +130,13 @@ def test_a_build_writes_with_its_data_frozen_and_leaves_the_collector_as_it_was(
     project: Path, run, monkeypatch
 ) -> None:
     before, seen = gc.get_threshold(), []
-    write = build.write_site
+    finish = build.Writing.finish
 
     def watched(*args, **kwargs):
         seen.append(gc.get_freeze_count())
-        return write(*args, **kwargs)
+        return finish(*args, **kwargs)
 
-    monkeypatch.setattr(build, "write_site", watched)
+    monkeypatch.setattr(build.Writing, "finish", watched)
     result = _build(run, project, monkeypatch)
     assert result.code == 0, result.err
     assert seen and seen[0] > 10_000  # the data set, the plans, the host's templates

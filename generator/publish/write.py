@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
+import queue
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -90,47 +92,58 @@ class _Frames:
         return self._scans[key]
 
 
-def write_site(
-    site: Site, chrome: Chrome, add_policy: Callable[[str], str], target: Target, kept: BuildCache
-) -> Search:
-    """Write everything `site` holds into `target`; the search index is started on the way."""
-    memo, step = kept.memo, target.written.steps
-    feed = kept.feed()  # the pages for the search index, as they are written
-    with step("host files"):
-        _put_host(chrome, add_policy, target, feed)
-    frames = _Frames({key: Frame.parse(add_policy(f.text())) for key, f in chrome.frames.items()})
-    changed, unchanged, listing = _in_order(site.pages, memo)
-    own, either = _share(changed)
-    shared = _Shared(frames, feed, either, _Either(site.downloads))
-    side = target.alongside()
-    # forked: it sees all of the above and writes into the same site, store and search folder
-    files = Alongside(lambda hand: _work_alongside(site, side, kept.store_path, hand, shared))
-    try:
+class Writing:
+    """`site` written into `target`, begun before the host renders the chrome: the process
+    alongside makes the downloads meanwhile (they need no frame); `finish` writes the rest
+    once the chrome is there. Used as a block: a failure stops the process alongside."""
+
+    def __init__(self, site: Site, target: Target, kept: BuildCache) -> None:
+        self.site, self.target, self.kept = site, target, kept
+        self.feed = kept.feed()  # the pages for the search index, as they are written
+        self.changed, self.unchanged, self.listing = _in_order(site.pages, kept.memo)
+        self.own, either = _share(self.changed)
+        self.shared = _Shared(_Later(), self.feed, either, _Either(site.downloads))
+        side, shared, store = target.alongside(), self.shared, kept.store_path
+        # forked: it sees all of the above and writes into the same site, store and search folder
+        self.files = Alongside(lambda hand: _work_alongside(site, side, store, hand, shared))
+
+    def __enter__(self) -> Writing:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is not None:
+            self.files.stop()
+
+    def finish(self, chrome: Chrome, add_policy: Callable[[str], str]) -> Search:
+        """Write everything else; the search index is started on the way."""
+        site, target, kept, feed = self.site, self.target, self.kept, self.feed
+        memo, step, files, either = kept.memo, target.written.steps, self.files, self.shared.pages
+        with step("host files"):
+            _put_host(chrome, add_policy, target, feed)
+        frames = _Frames({k: Frame.parse(add_policy(f.text())) for k, f in chrome.frames.items()})
+        self.shared.frames.put(frames)  # for the pages the process alongside takes
         with step("pages"):  # what changed first: it shows in `serve` as soon as it is written
-            _put_pages(site, own, frames, target, memo, kept.charts, [], feed)
+            _put_pages(site, self.own, frames, target, memo, kept.charts, [], feed)
             while (plan := either.take()) is not None:  # until none is left to take
                 _put_pages(site, [plan], frames, target, memo, kept.charts, [], feed)
         with step("downloads"):  # the Open data page lists them with their sizes
-            made = _put_downloads(site, shared.downloads, target, memo)  # those still to make
+            made = _put_downloads(site, self.shared.downloads, target, memo)  # those still to make
             downloads = _in_plan_order(site, made + files.early())
             site.world.extra["downloads"] = digest_text(describe(downloads))
         with step("pages"):
-            _put_pages(site, listing, frames, target, memo, kept.charts, downloads, feed)
+            _put_pages(site, self.listing, frames, target, memo, kept.charts, downloads, feed)
         with step("pages alongside"):  # their search documents are written, the feeds not yet
             feed.took(files.early())
         with step("pages"):
-            for plan in unchanged:  # their documents are there: Pagefind can start now
+            for plan in self.unchanged:  # their documents are there: Pagefind can start now
                 if plan.searchable and (digest := memo.kept_digest(plan.output)) is not None:
                     feed.add("/" + plan.url, digest, _document_of(plan, memo))
         search = kept.start_search(feed, target)  # on the other core, while the rest is put
         with step("pages"):
-            _put_pages(site, unchanged, frames, target, memo, kept.charts, downloads, feed)
+            _put_pages(site, self.unchanged, frames, target, memo, kept.charts, downloads, feed)
         with step("files"):  # the feeds, made alongside while Pagefind runs
             _take(files.result(), target, memo)
-    except BaseException:
-        files.stop()
-        raise
-    return search
+        return search
 
 
 def _take(part: dict[str, Any], target: Target, memo: Memo) -> None:
@@ -143,6 +156,7 @@ def _take(part: dict[str, Any], target: Target, memo: Memo) -> None:
 
 _FORK = multiprocessing.get_context("fork") if CAN_FORK else None
 _Plan = TypeVar("_Plan")
+_Value = TypeVar("_Value")
 
 
 class _Either(Generic[_Plan]):
@@ -164,6 +178,44 @@ class _Either(Generic[_Plan]):
         return self.plans[at] if at < len(self.plans) else None
 
 
+class _Later(Generic[_Value]):
+    """A value this process has later, for the process alongside too (through a queue made
+    before the fork, which sends it from a thread: `put` never waits for the other process);
+    where there is no fork, the work alongside runs after `put`."""
+
+    def __init__(self) -> None:
+        self._value: _Value | None = None
+        self._queue = _FORK.Queue() if _FORK is not None else None
+        self._parent = os.getpid()
+
+    def put(self, value: _Value) -> None:
+        self._value = value
+        if self._queue is not None:
+            self._queue.put(value)
+            self._queue.cancel_join_thread()  # a process alongside that is done need not read
+
+    def there(self) -> bool:
+        """Whether the value is here (it does not wait)."""
+        if self._value is None and self._queue is not None:
+            try:
+                self._value = self._queue.get_nowait()
+            except queue.Empty:
+                return False
+        return self._value is not None
+
+    def get(self) -> _Value:
+        """The value; in the process alongside, it waits for it the first time."""
+        while self._value is None:
+            if self._queue is None:
+                raise RuntimeError("asked for a value not yet there")
+            try:
+                self._value = self._queue.get(timeout=1)
+            except queue.Empty:
+                if os.getppid() != self._parent:
+                    raise RuntimeError("the build stopped before the chrome was there") from None
+        return self._value
+
+
 def _share(changed: list[PagePlan]) -> tuple[list[PagePlan], _Either[PagePlan]]:
     """The pages to render here first, and those either process may render: in a build of
     many, the tender pages (no charts: nothing waits on the drawing)."""
@@ -176,7 +228,7 @@ def _share(changed: list[PagePlan]) -> tuple[list[PagePlan], _Either[PagePlan]]:
 class _Shared:
     """The work both processes take from, and what the process alongside needs for pages."""
 
-    frames: _Frames
+    frames: _Later[_Frames]  # once the chrome is there
     feed: Feed
     pages: _Either[PagePlan]
     downloads: _Either[DownloadPlan]
@@ -194,10 +246,11 @@ def _work_alongside(
     added = shared.feed.watch()
     try:
         with target.written.steps("downloads"):
-            hand(_put_downloads(site, shared.downloads, target, memo))
+            hand(_put_downloads(site, shared.downloads, target, memo, shared.frames))
         with target.written.steps("pages"):
             while (plan := shared.pages.take()) is not None:
-                _put_pages(site, [plan], shared.frames, target, memo, charts, [], shared.feed)
+                frames = shared.frames.get()
+                _put_pages(site, [plan], frames, target, memo, charts, [], shared.feed)
             hand(added)
         with target.written.steps("files"):
             _put_other_files(site, target, memo)
@@ -264,15 +317,33 @@ def _put_host(chrome: Chrome, add_policy: Callable[[str], str], target: Target, 
 
 
 def _put_downloads(
-    site: Site, plans: _Either[DownloadPlan], target: Target, memo: Memo
+    site: Site,
+    plans: _Either[DownloadPlan],
+    target: Target,
+    memo: Memo,
+    frames: _Later[_Frames] | None = None,
 ) -> list[Download]:
-    """The open-data files this process takes (the other makes the rest), without their bytes."""
-    downloads = []
+    """The open-data files this process takes (the other makes the rest), without their bytes.
+
+    `frames`: in the process alongside, nothing is put in the site before the chrome is there
+    (a host that fails stops the build with the site untouched); those made meanwhile wait."""
+    downloads: list[Download] = []
+    waiting: list[tuple[DownloadPlan, bytes]] = []
+
+    def put() -> None:
+        for plan, content in waiting:
+            # mypy cannot type a lambda with a default argument (python/mypy#15459)
+            target.put(plan.path, value_digest(content), lambda c=content: c)  # type: ignore[misc]
+            downloads.append(replace(Download.made(plan, content), content=b""))
+        waiting.clear()
+
     while (plan := plans.take()) is not None:
-        content = memo.make(f"file:{plan.path}", plan.produce)
-        # mypy cannot type a lambda with a default argument (python/mypy#15459)
-        target.put(plan.path, value_digest(content), lambda c=content: c)  # type: ignore[misc]
-        downloads.append(replace(Download.made(plan, content), content=b""))
+        waiting.append((plan, memo.make(f"file:{plan.path}", plan.produce)))
+        if frames is None or frames.there():
+            put()
+    if waiting and frames is not None:
+        frames.get()
+    put()
     return downloads
 
 
