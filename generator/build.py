@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from generator.base.collector import long_lived
+from generator.base.collector import freeze, long_lived
 from generator.base.timings import Timings
 from generator.publish.csp import Policy, write_headers
 from generator.publish.kept import BuildCache, BuildFailed, Warm, report_or_stop
@@ -35,14 +35,21 @@ def build_site(
 
     `warm`: what a long-running process kept from its last build (`serve`), and with it
     `search_later`: keep the last search index and put the new one in once it is made."""
-    out, step = out or sys.stderr, Timings()
+    with long_lived():  # what lives through the build stays out of the collector's walks
+        return _build(settings, site_dir, out or sys.stderr, warm, search_later)
+
+
+def _build(
+    settings: Settings, site_dir: Path, out: TextIO, warm: Warm | None, search_later: bool
+) -> BuildCache:
+    step = Timings()
     with step("check"):
         checked = check_site(settings, warm.files if warm else None)  # read → validate → plan
     report_or_stop(checked.report, settings.lang, out)  # errors stop here, warnings are shown
     with step("assemble"):
         site = assemble(checked)  # every output planned, with how to make it
-    # from here on the collector leaves the data set and the plans out of its walks
-    with long_lived(), BuildCache(settings.cache, site, site_dir, out, warm) as kept:
+    freeze()  # the data set and the plans, too
+    with BuildCache(settings.cache, site, site_dir, out, warm) as kept:
         target = kept.target()  # the site, changed in place: unchanged files stay as they are
         try:
             with Writing(site, target, kept) as writing:  # the downloads begin alongside

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from generator.base import collector
 from generator.publish.csp import read_headers
 from generator.publish.kept import BuildCache, Warm
 from generator.settings import Settings
@@ -31,6 +32,7 @@ from generator.settings import Settings
 RELOAD_SCRIPT = "/.mvi/reload.js"
 EVENTS = "/.mvi/events"
 _QUIET = 0.05  # seconds without a further change before a rebuild starts
+_TIDY_AFTER = 2.0  # seconds after a build with nothing asked: the collector may walk it all
 _SCRIPT = """(() => {
   "use strict";
   let seen = null, banner = null;
@@ -133,7 +135,9 @@ class Rebuild:
         self._asked.set()
 
     def wait_and_run(self) -> None:
-        self._asked.wait()
+        if not self._asked.wait(_TIDY_AFTER):  # nothing to do: the old build's memory goes
+            collector.tidy()
+            self._asked.wait()
         while time.monotonic() - self._last < _QUIET:  # an editor saves in bursts
             time.sleep(_QUIET / 5)
         self._asked.clear()
