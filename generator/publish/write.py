@@ -100,8 +100,8 @@ class Writing:
     def __init__(self, site: Site, target: Target, kept: BuildCache) -> None:
         self.site, self.target, self.kept = site, target, kept
         self.feed = kept.feed()  # the pages for the search index, as they are written
-        self.changed, self.unchanged, self.listing = _in_order(site.pages, kept.memo)
-        self.own, either = _share(self.changed)
+        changed, self.unchanged, self.listing = _in_order(site.pages, kept.memo)
+        self.own, either = _share(changed)
         self.shared = _Shared(_Later(), self.feed, either, _Either(site.downloads))
         side, shared, store = target.alongside(), self.shared, kept.store_path
         # forked: it sees all of the above and writes into the same site, store and search folder
